@@ -1,0 +1,7 @@
+namespace HeadlessCrm.Api.Features.Activities;
+
+public enum ActivityDirection
+{
+    Inbound,
+    Outbound,
+}

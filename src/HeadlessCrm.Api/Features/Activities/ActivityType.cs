@@ -1,0 +1,10 @@
+namespace HeadlessCrm.Api.Features.Activities;
+
+public enum ActivityType
+{
+    Call,
+    Email,
+    Meeting,
+    Note,
+    Task,
+}

@@ -1,0 +1,10 @@
+namespace HeadlessCrm.Api.Features.Companies;
+
+public enum CompanyKind
+{
+    Prospect,
+    Customer,
+    Partner,
+    Supplier,
+    Competitor,
+}

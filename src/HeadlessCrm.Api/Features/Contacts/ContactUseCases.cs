@@ -1,0 +1,21 @@
+using System.Text.Json;
+using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Records;
+
+namespace HeadlessCrm.Api.Features.Contacts;
+
+/// <summary>Creating and changing contacts (reads, archive and restore are the shared record use cases).</summary>
+public sealed class ContactUseCases(RecordWriter writer, RecordReferences references) : IRecordUseCases<ContactInput, ContactDto>
+{
+    public Task<ContactDto> CreateAsync(ContactInput input, CancellationToken ct) =>
+        writer.CreateAsync(ContactRecords.Type, input, _ => new Contact(), ApplyAsync, ct);
+
+    public Task<ContactDto> UpdateAsync(Guid id, string? ifMatch, JsonElement patch, CancellationToken ct) =>
+        writer.UpdateAsync<Contact, ContactDto, ContactInput>(ContactRecords.Type, id, ifMatch, patch, ApplyAsync, ct);
+
+    private async Task ApplyAsync(ContactInput input, Contact contact, CancellationToken ct)
+    {
+        if (input.CompanyId != contact.CompanyId) await references.EnsureVisibleAsync<Company>(input.CompanyId, "companyId", ct);
+        input.ApplyTo(contact);
+    }
+}

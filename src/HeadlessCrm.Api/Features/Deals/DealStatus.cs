@@ -1,0 +1,8 @@
+namespace HeadlessCrm.Api.Features.Deals;
+
+public enum DealStatus
+{
+    Open,
+    Won,
+    Lost,
+}

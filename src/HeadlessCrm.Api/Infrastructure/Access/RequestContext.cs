@@ -1,0 +1,58 @@
+using System.Security.Claims;
+using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Identity;
+
+namespace HeadlessCrm.Api.Infrastructure.Access;
+
+/// <summary>
+/// Who is calling, for one request or job: the workspace (from the token only), the member if a person is behind it,
+/// their role and team, and the granted scopes. The data layer filters every query by it.
+/// </summary>
+public sealed class RequestContext
+{
+    private HashSet<string> _scopes = [];
+
+    public bool IsAuthenticated { get; private set; }
+    public Guid WorkspaceId { get; private set; }
+    public string Subject { get; private set; } = "";
+    public Guid? MemberId { get; private set; }
+    public MemberRole Role { get; private set; } = MemberRole.Admin;
+    public Guid? TeamId { get; private set; }
+
+    /// <summary>Clients (integrations) and admins see the whole workspace; managers their team's records; reps their own.</summary>
+    public bool SeesWholeWorkspace => MemberId is null || Role == MemberRole.Admin;
+
+    public bool Has(string scope) => _scopes.Contains(scope);
+
+    /// <summary>The one check every use case makes before it reads or writes.</summary>
+    public void Demand(string scope)
+    {
+        if (!Has(scope)) throw new MissingScopeException(scope);
+    }
+
+    public void Authenticate(ClaimsPrincipal user)
+    {
+        if (user.Identity?.IsAuthenticated != true) return;
+        if (!Guid.TryParse(user.FindFirstValue(TokenClaims.WorkspaceId), out var workspaceId)) return;
+
+        IsAuthenticated = true;
+        WorkspaceId = workspaceId;
+        Subject = user.FindFirstValue(TokenClaims.Subject) ?? "";
+        _scopes = [.. (user.FindFirstValue(TokenClaims.Scope) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries)];
+        if (Guid.TryParse(user.FindFirstValue(TokenClaims.MemberId), out var memberId))
+        {
+            MemberId = memberId;
+            Role = Enum.TryParse<MemberRole>(user.FindFirstValue(TokenClaims.Role), ignoreCase: true, out var role) ? role : MemberRole.Rep;
+            TeamId = Guid.TryParse(user.FindFirstValue(TokenClaims.TeamId), out var teamId) ? teamId : null;
+        }
+    }
+
+    /// <summary>A background job acting for a whole workspace with the given scopes.</summary>
+    public void ActAsSystem(Guid workspaceId, IEnumerable<string> scopes)
+    {
+        IsAuthenticated = true;
+        WorkspaceId = workspaceId;
+        Subject = "system";
+        _scopes = [.. scopes];
+    }
+}

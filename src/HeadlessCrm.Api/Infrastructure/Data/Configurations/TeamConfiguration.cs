@@ -1,0 +1,10 @@
+using HeadlessCrm.Api.Features.Members;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace HeadlessCrm.Api.Infrastructure.Data.Configurations;
+
+internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
+{
+    public void Configure(EntityTypeBuilder<Team> builder) => builder.HasKey(t => new { t.WorkspaceId, t.Id });
+}

@@ -1,0 +1,120 @@
+using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.Pipelines;
+using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.Api.Features.Workspaces;
+using HeadlessCrm.Api.Infrastructure.Access;
+using HeadlessCrm.Api.Infrastructure.Idempotency;
+using HeadlessCrm.Identity;
+using HeadlessCrm.Identity.Clients;
+using HeadlessCrm.Identity.Keys;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace HeadlessCrm.Api.Infrastructure.Data;
+
+/// <summary>
+/// The CRM's tables. Two walls are built into the model rather than into each query: the tenant filter (rows of the
+/// caller's workspace only) and the visibility filter (a rep's own records, a manager's team's records).
+/// </summary>
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, RequestContext caller, TimeProvider clock)
+    : DbContext(options), IIdentityStore
+{
+    public const string TenantFilter = "tenant";
+    public const string VisibilityFilter = "visibility";
+
+    public DbSet<Workspace> Workspaces => Set<Workspace>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<Member> Members => Set<Member>();
+    public DbSet<Company> Companies => Set<Company>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+    public DbSet<PipelineStage> PipelineStages => Set<PipelineStage>();
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<DealContact> DealContacts => Set<DealContact>();
+    public DbSet<DealStageEntry> DealStageHistory => Set<DealStageEntry>();
+    public DbSet<Activity> Activities => Set<Activity>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
+    public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+
+    public RequestContext Caller => caller;
+
+    // Read by the query filters; EF turns them into parameters of every query.
+    private Guid CurrentWorkspaceId => caller.WorkspaceId;
+    private bool SeesWholeWorkspace => caller.SeesWholeWorkspace;
+    private Guid? CurrentMemberId => caller.MemberId;
+    private Guid? CurrentTeamId => caller.TeamId;
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+
+        Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
+        Expression<Func<CrmRecord, bool>> visible = e =>
+            SeesWholeWorkspace
+            || e.OwnerId == CurrentMemberId
+            || (CurrentTeamId != null && Members.Any(m => m.Id == e.OwnerId && m.TeamId == CurrentTeamId));
+        foreach (var type in model.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
+        {
+            if (typeof(TenantEntity).IsAssignableFrom(type))
+                model.Entity(type).HasQueryFilter(TenantFilter, Retype(tenant, type));
+            if (typeof(CrmRecord).IsAssignableFrom(type))
+                model.Entity(type).HasQueryFilter(VisibilityFilter, Retype(visible, type));
+        }
+        model.Entity<DealContact>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        model.Entity<IdempotencyRecord>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        SnakeCaseNames.Apply(model);
+    }
+
+    /// <summary>The same filter, written once against a base class, applied to each concrete entity type.</summary>
+    private static LambdaExpression Retype<TBase>(Expression<Func<TBase, bool>> filter, Type entityType)
+    {
+        var parameter = Expression.Parameter(entityType, filter.Parameters[0].Name);
+        var body = ReplacingExpressionVisitor.Replace(filter.Parameters[0], parameter, filter.Body);
+        return Expression.Lambda(body, parameter);
+    }
+
+    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        Stamp();
+        return base.SaveChangesAsync(cancellationToken);
+    }
+
+    public override int SaveChanges()
+    {
+        Stamp();
+        return base.SaveChanges();
+    }
+
+    /// <summary>New tenant rows join the caller's workspace; every change is timestamped here, not by callers.</summary>
+    private void Stamp()
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var entry in ChangeTracker.Entries<TenantEntity>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                if (entry.Entity.WorkspaceId == Guid.Empty) entry.Entity.WorkspaceId = RequireWorkspace();
+                entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.UpdatedAt = now;
+            }
+        }
+        foreach (var entry in ChangeTracker.Entries<DealContact>().Where(e => e.State == EntityState.Added))
+        {
+            if (entry.Entity.WorkspaceId == Guid.Empty) entry.Entity.WorkspaceId = RequireWorkspace();
+            entry.Entity.CreatedAt = now;
+        }
+    }
+
+    private Guid RequireWorkspace() => caller.WorkspaceId != Guid.Empty
+        ? caller.WorkspaceId
+        : throw new InvalidOperationException("No workspace: a tenant row was saved outside an authenticated request or job.");
+}

@@ -1,0 +1,69 @@
+using System.Linq.Expressions;
+using HeadlessCrm.Api.Infrastructure.Paging;
+using Microsoft.EntityFrameworkCore.Query;
+
+namespace HeadlessCrm.Api.Infrastructure.Filtering;
+
+/// <summary>
+/// The fields of a resource one can filter on, and the compiler from a <see cref="FilterNode"/> tree to an expression
+/// EF translates to SQL. Declared once per resource; every transport filters through it.
+/// </summary>
+public sealed class FilterSchema<T>
+{
+    private readonly Dictionary<string, IFilterField<T>> _fields = new(StringComparer.Ordinal);
+
+    public IEnumerable<IFilterField<T>> Fields => _fields.Values;
+
+    public FilterSchema<T> Field<TValue>(string name, Expression<Func<T, TValue>> accessor) =>
+        Add(new ScalarField<T, TValue>(name, accessor));
+
+    /// <summary>A text[] column; <paramref name="normalise"/> turns a wanted value into the stored key (default: trimmed, lower case).</summary>
+    public FilterSchema<T> Tags(string name, Expression<Func<T, string[]>> accessor, Func<string, string>? normalise = null) =>
+        Add(new TagsField<T>(name, accessor, normalise ?? (t => t.Trim().ToLowerInvariant())));
+
+    public FilterSchema<T> Flag(string name, Func<Expression<Func<T, bool>>> predicate) => Add(new FlagField<T>(name, predicate));
+
+    public FilterSchema<T> One<TOther>(string name, Expression<Func<T, TOther?>> target, Func<FilterSchema<TOther>> schema)
+        where TOther : class => Add(new RelationField<T, TOther>(name, target, many: false, schema));
+
+    public FilterSchema<T> Many<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> target, Func<FilterSchema<TOther>> schema) =>
+        Add(new RelationField<T, TOther>(name, target, many: true, schema));
+
+    public Expression<Func<T, bool>> Compile(FilterNode node) => node switch
+    {
+        AndFilter and => Combine(and.Items, Expression.AndAlso),
+        OrFilter or => Combine(or.Items, Expression.OrElse),
+        NotFilter not => Negate(Compile(not.Item)),
+        Condition c => Condition(c.Field, c.Op, c.Value, c.Path),
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    /// <summary>One condition on a (possibly dotted) field path.</summary>
+    public Expression<Func<T, bool>> Condition(string field, FilterOperator op, FilterValue value, string path)
+    {
+        var dot = field.IndexOf('.');
+        var head = dot < 0 ? field : field[..dot];
+        var rest = dot < 0 ? null : field[(dot + 1)..];
+        if (!_fields.TryGetValue(head, out var definition))
+            throw new InvalidQueryException(path, $"Cannot filter on '{head}'; filter on one of: {string.Join(", ", _fields.Keys)}.");
+        return definition.Build(rest, op, value, path);
+    }
+
+    private FilterSchema<T> Add(IFilterField<T> field)
+    {
+        _fields.Add(field.Name, field);
+        return this;
+    }
+
+    private Expression<Func<T, bool>> Combine(IReadOnlyList<FilterNode> items, Func<Expression, Expression, BinaryExpression> join)
+    {
+        var compiled = items.Select(Compile).ToList();
+        var parameter = compiled[0].Parameters[0];
+        var body = compiled.Skip(1).Aggregate(compiled[0].Body,
+            (acc, next) => join(acc, ReplacingExpressionVisitor.Replace(next.Parameters[0], parameter, next.Body)));
+        return Expression.Lambda<Func<T, bool>>(body, parameter);
+    }
+
+    private static Expression<Func<T, bool>> Negate(Expression<Func<T, bool>> filter) =>
+        Expression.Lambda<Func<T, bool>>(Expression.Not(filter.Body), filter.Parameters);
+}

@@ -1,0 +1,72 @@
+using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Health;
+using HeadlessCrm.Api.Features.Pipelines;
+using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Timeline;
+using HeadlessCrm.Api.Features.Workspaces;
+using HeadlessCrm.Api.Infrastructure.Access;
+using HeadlessCrm.Api.Infrastructure.Http;
+using HeadlessCrm.Api.Infrastructure.Idempotency;
+using HeadlessCrm.Api.Infrastructure.Json;
+using HeadlessCrm.Api.Infrastructure.OpenApi;
+using HeadlessCrm.Identity;
+
+namespace HeadlessCrm.Api.Infrastructure.Hosting;
+
+public static class ApiExtensions
+{
+    /// <summary>The REST API: JSON conventions, problem details, and the use cases behind the endpoints.</summary>
+    public static WebApplicationBuilder AddCrmApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton(TimeProvider.System);
+        services.ConfigureHttpJsonOptions(o => CrmJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c => c.ProblemDetails.Instance ??= c.HttpContext.Request.Path);
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddScoped<RecordReader>();
+        services.AddScoped<RecordWriter>();
+        services.AddScoped<RecordLifecycle>();
+        services.AddScoped<RecordReferences>();
+        services.AddScoped<CompanyUseCases>();
+        services.AddScoped<ContactUseCases>();
+        services.AddScoped<PipelineUseCases>();
+        services.AddScoped<DealUseCases>();
+        services.AddScoped<ActivityUseCases>();
+        services.AddScoped<TimelineQuery>();
+        services.AddScoped<WorkspaceProvisioning>();
+        services.AddScoped<WorkspaceBootstrap>();
+        services.AddScoped<DemoData>();
+        return builder.AddCrmOpenApi();
+    }
+
+    public static WebApplication UseCrmPipeline(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestBodyLimit(app.Configuration.GetValue("Crm:Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
+        app.UseAuthentication();
+        app.UseRequestContext();
+        app.UseAuthorization();
+        app.UseIdempotency();
+        return app;
+    }
+
+    public static WebApplication MapCrmEndpoints(this WebApplication app)
+    {
+        app.MapHealth();
+        app.MapIdentityServer();
+        app.MapCrmOpenApi();
+        app.MapCompanies();
+        app.MapContacts();
+        app.MapPipelines();
+        app.MapDeals();
+        app.MapActivities();
+        app.MapTimelines();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using HeadlessCrm.Api.Infrastructure.Data;
+using HeadlessCrm.Identity;
+using HeadlessCrm.Postgres;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace HeadlessCrm.Api.Infrastructure.Hosting;
+
+public static class DatabaseExtensions
+{
+    public const string ConnectionStringName = "Crm";
+
+    /// <summary>
+    /// The CRM database: <c>ConnectionStrings:Crm</c>, or else a private cluster started from the machine's
+    /// PostgreSQL binaries in <c>Crm:EmbeddedPostgres:DataDir</c> and stopped with the host.
+    /// </summary>
+    public static WebApplicationBuilder AddCrmDatabase(this WebApplicationBuilder builder)
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var embedded = StartEmbedded(builder.Configuration["Crm:EmbeddedPostgres:DataDir"] ?? ".crm/pgdata");
+            builder.Services.AddSingleton(embedded);
+            builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+            connectionString = embedded.ConnectionString("crm");
+            builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
+        }
+
+        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        builder.Services.AddSingleton(dataSource);
+        builder.Services.AddDbContext<CrmDbContext>(options => options.UseNpgsql(dataSource));
+        builder.Services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<CrmDbContext>());
+        builder.Services.AddHostedService<DatabaseStartup>();
+        return builder;
+    }
+
+    private static EmbeddedPostgres StartEmbedded(string dataDir)
+    {
+        try
+        {
+            var cluster = EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDir = dataDir }).GetAwaiter().GetResult();
+            cluster.EnsureDatabaseAsync("crm").GetAwaiter().GetResult();
+            return cluster;
+        }
+        catch (PostgresNotInstalledException e)
+        {
+            // The one line a new user needs, not a stack trace.
+            Console.Error.WriteLine($"error: {e.Message}");
+            Environment.Exit(2);
+            throw;
+        }
+    }
+
+    private sealed class EmbeddedPostgresLifetime(EmbeddedPostgres cluster) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public async Task StopAsync(CancellationToken cancellationToken) => await cluster.DisposeAsync();
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Mvc;
+
+namespace HeadlessCrm.Api.Infrastructure.Http;
+
+/// <summary>The RFC 9457 problem documents the API answers with; <c>type</c> links to docs/errors.md.</summary>
+public static class Problems
+{
+    private const string TypeBase = "https://headlesscrm.dev/problems/";
+
+    public static ProblemDetails Create(int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is null
+            ? new ProblemDetails()
+            : new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value));
+        problem.Status = status;
+        problem.Title = title;
+        problem.Detail = detail;
+        problem.Type = TypeBase + Slug(status);
+        return problem;
+    }
+
+    public static IResult Result(int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        TypedResults.Problem(Create(status, title, detail, errors));
+
+    private static string Slug(int status) => status switch
+    {
+        400 => "bad-request",
+        401 => "unauthorized",
+        403 => "forbidden",
+        404 => "not-found",
+        405 => "method-not-allowed",
+        409 => "conflict",
+        412 => "precondition-failed",
+        413 => "payload-too-large",
+        415 => "unsupported-media-type",
+        422 => "validation",
+        428 => "precondition-required",
+        429 => "rate-limited",
+        _ => "error",
+    };
+}

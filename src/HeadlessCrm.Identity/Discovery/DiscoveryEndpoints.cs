@@ -1,0 +1,46 @@
+using HeadlessCrm.Identity.Keys;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace HeadlessCrm.Identity.Discovery;
+
+/// <summary>Authorization server metadata (RFC 8414, also served at the OpenID Connect path) and the JWKS.</summary>
+public static class DiscoveryEndpoints
+{
+    public const string TokenPath = "/connect/token";
+    public const string JwksPath = "/.well-known/jwks.json";
+
+    public static IResult Metadata(IssuerUri issuer, IOptions<IdentityServerOptions> options, HttpContext context)
+    {
+        var baseUrl = issuer.Of(context);
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Json(new Dictionary<string, object>
+        {
+            ["issuer"] = baseUrl,
+            ["token_endpoint"] = baseUrl + TokenPath,
+            ["jwks_uri"] = baseUrl + JwksPath,
+            ["grant_types_supported"] = new[] { "client_credentials" },
+            ["response_types_supported"] = Array.Empty<string>(),
+            ["token_endpoint_auth_methods_supported"] = new[] { "client_secret_basic", "client_secret_post" },
+            ["scopes_supported"] = options.Value.Scopes,
+        });
+    }
+
+    public static async Task<IResult> Jwks(SigningKeyRing keys, HttpContext context, CancellationToken ct)
+    {
+        var published = await keys.PublishedAsync(ct);
+        context.Response.Headers.CacheControl = "public, max-age=300";
+        return Results.Json(new
+        {
+            keys = published.Select(k => new Dictionary<string, string>
+            {
+                ["kty"] = k.Kty,
+                ["use"] = k.Use,
+                ["alg"] = k.Alg,
+                ["kid"] = k.Kid,
+                ["n"] = k.N,
+                ["e"] = k.E,
+            }),
+        });
+    }
+}

@@ -1,0 +1,60 @@
+using HeadlessCrm.Identity.Clients;
+using HeadlessCrm.Identity.Discovery;
+using HeadlessCrm.Identity.Keys;
+using HeadlessCrm.Identity.Tokens;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+
+namespace HeadlessCrm.Identity;
+
+public static class IdentityServerExtensions
+{
+    /// <summary>
+    /// The authorization server and the bearer-token validation of the API. The host provides
+    /// <see cref="IIdentityStore"/> (its DbContext) and binds <see cref="IdentityServerOptions"/>.
+    /// </summary>
+    public static IServiceCollection AddIdentityServer(this IServiceCollection services)
+    {
+        services.AddHttpContextAccessor();
+        services.AddSingleton<IssuerUri>();
+        services.AddSingleton<SigningKeyRing>();
+        services.AddSingleton<ClientSecretHasher>();
+        services.AddScoped<ClientAuthenticator>();
+        services.AddScoped<AccessTokenIssuer>();
+        services.AddScoped<ClientCredentialsGrant>();
+
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IssuerUri, SigningKeyRing, IOptions<IdentityServerOptions>>((jwt, issuer, keys, options) =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = options.Value.Audience,
+                    IssuerValidator = (tokenIssuer, _, _) => tokenIssuer == issuer.Current
+                        ? tokenIssuer
+                        : throw new SecurityTokenInvalidIssuerException($"Issuer '{tokenIssuer}' is not this server."),
+                    IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
+                    NameClaimType = TokenClaims.Subject,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+            });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapIdentityServer(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
+        group.MapPost(DiscoveryEndpoints.TokenPath, TokenEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Metadata);
+        group.MapGet("/.well-known/oauth-authorization-server", DiscoveryEndpoints.Metadata);
+        group.MapGet(DiscoveryEndpoints.JwksPath, DiscoveryEndpoints.Jwks);
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+namespace HeadlessCrm.Identity;
+
+/// <summary>Settings of the authorization server (configuration section <c>Crm:Auth</c>).</summary>
+public sealed class IdentityServerOptions
+{
+    public const string Section = "Crm:Auth";
+
+    /// <summary>The issuer URL; when empty, the base URL of each request (fine for one host, set it behind a load balancer).</summary>
+    public string? Issuer { get; set; }
+
+    /// <summary>The <c>aud</c> of access tokens, checked on every API call.</summary>
+    public string Audience { get; set; } = "headlesscrm-api";
+
+    public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long one signing key signs before the next takes over.</summary>
+    public TimeSpan SigningKeyLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// How long a new key is published in the JWKS before it signs, so every host and every client cache
+    /// knows it before the first token signed with it arrives.
+    /// </summary>
+    public TimeSpan SigningKeyPublishAhead { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How often a host re-reads the signing keys from the database.</summary>
+    public TimeSpan SigningKeyRefresh { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The scopes this server grants (filled by the API host).</summary>
+    public IReadOnlyCollection<string> Scopes { get; set; } = [];
+}

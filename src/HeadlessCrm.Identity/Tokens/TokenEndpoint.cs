@@ -1,0 +1,54 @@
+using HeadlessCrm.Identity.Clients;
+using Microsoft.AspNetCore.Http;
+
+namespace HeadlessCrm.Identity.Tokens;
+
+/// <summary><c>POST /connect/token</c> (RFC 6749 §3.2): authenticates the client, then runs the requested grant.</summary>
+public static class TokenEndpoint
+{
+    public static async Task<IResult> HandleAsync(
+        HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials, CancellationToken ct)
+    {
+        var request = context.Request;
+        if (!request.HasFormContentType)
+            return OAuthError.Result("invalid_request", "The token request must be application/x-www-form-urlencoded.");
+        var form = await request.ReadFormAsync(ct);
+        foreach (var (name, values) in form)
+        {
+            if (values.Count > 1) return OAuthError.Result("invalid_request", $"Parameter '{name}' is repeated.");
+        }
+
+        var auth = await authenticator.AuthenticateAsync(request, form, ct);
+        if (auth.Client is null)
+        {
+            var status = auth.Error == "invalid_client" ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
+            return OAuthError.Result(auth.Error!, auth.Description!, status);
+        }
+
+        return form["grant_type"].ToString() switch
+        {
+            "client_credentials" => await clientCredentials.HandleAsync(auth.Client, form, ct),
+            "" => OAuthError.Result("invalid_request", "grant_type is required."),
+            var other => OAuthError.Result("unsupported_grant_type", $"Grant type '{other}' is not supported."),
+        };
+    }
+
+    /// <summary>The successful token response: never cached (RFC 6749 §5.1).</summary>
+    public static IResult Success(AccessTokenIssuer.Issued issued) => new TokenResult(issued);
+
+    private sealed class TokenResult(AccessTokenIssuer.Issued issued) : IResult
+    {
+        public Task ExecuteAsync(HttpContext context)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            context.Response.Headers.Pragma = "no-cache";
+            return context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            {
+                ["access_token"] = issued.AccessToken,
+                ["token_type"] = "Bearer",
+                ["expires_in"] = issued.ExpiresIn,
+                ["scope"] = issued.Scope,
+            });
+        }
+    }
+}
