@@ -17,7 +17,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
     private readonly PostgresBinaries _binaries;
     private readonly string _dataDir;
     private readonly string _password;
-    private int _stopped;
+    private readonly Lazy<Task> _stop;
 
     private EmbeddedPostgres(PostgresBinaries binaries, string dataDir, int port, string password)
     {
@@ -25,6 +25,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         _dataDir = dataDir;
         Port = port;
         _password = password;
+        _stop = new Lazy<Task>(StopAsync);
     }
 
     public int Port { get; }
@@ -89,9 +90,11 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         await create.ExecuteNonQueryAsync(ct);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Stops the cluster; every caller, however many at once, returns when it has stopped.</summary>
+    public ValueTask DisposeAsync() => new(_stop.Value);
+
+    private async Task StopAsync()
     {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1) return;
         NpgsqlConnection.ClearAllPools();
         await CommandRunner.RunAsync(_binaries.PgCtl, ["-D", _dataDir, "-m", "fast", "-w", "stop"], CancellationToken.None);
     }

@@ -17,7 +17,7 @@ public static class SqlMigrator
 
     public sealed record Migration(int Version, string Name, string Sql)
     {
-        public string Checksum { get; } = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
+        public string Checksum => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Sql)));
     }
 
     public static IReadOnlyList<Migration> Load(Assembly assembly) => assembly.GetManifestResourceNames()

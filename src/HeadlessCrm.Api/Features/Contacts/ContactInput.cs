@@ -59,6 +59,11 @@ public sealed record ContactInput : IRecordInput<Contact, ContactInput>
             .CustomFields(CustomFields);
 
         var emails = Emails ?? [];
+        if (emails.Any(e => e is null) || (Phones ?? []).Any(p => p is null))
+        {
+            check.Must(false, emails.Any(e => e is null) ? "emails" : "phones", "Entries cannot be null.");
+            return;
+        }
         check.Must(emails.Length <= MaxEmails, "emails", $"At most {MaxEmails} emails.")
             .Must(emails.Count(e => e.Primary) <= 1, "emails", "At most one primary email.")
             .Must(emails.Select(e => Contact.EmailKey(e.Value ?? "")).Distinct().Count() == emails.Length, "emails", "Each email once.");

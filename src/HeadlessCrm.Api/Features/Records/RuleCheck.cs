@@ -33,7 +33,7 @@ public sealed class RuleCheck
         Must(tags.Count <= MaxTags, field, $"At most {MaxTags} tags.");
         for (var i = 0; i < tags.Count; i++)
         {
-            var tag = tags[i].Trim();
+            var tag = tags[i]?.Trim() ?? "";
             Must(tag.Length is > 0 and <= MaxTagLength && !tag.Contains(','), $"{field}[{i}]",
                 $"A tag has 1 to {MaxTagLength} characters and no comma.");
         }

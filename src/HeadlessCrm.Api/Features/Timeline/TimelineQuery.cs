@@ -26,7 +26,13 @@ public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
         Deal,
     }
 
-    private sealed record Row(int Kind, DateTime At, Guid Id);
+    /// <summary>Member-initialised (not a positional record) so EF can translate the UNION ALL of both sources.</summary>
+    private sealed class Row
+    {
+        public int Kind { get; init; }
+        public DateTime At { get; init; }
+        public Guid Id { get; init; }
+    }
 
     private const int ActivityKind = 0;
     private const int StageKind = 1;
@@ -38,13 +44,13 @@ public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
         await EnsureVisibleAsync(subject, id, ct);
 
         var activities = db.Activities.AsNoTracking().Where(a => a.ArchivedAt == null).Where(ActivitiesOf(subject, id))
-            .Select(a => new Row(ActivityKind, a.TimelineAt, a.Id));
+            .Select(a => new Row { Kind = ActivityKind, At = a.TimelineAt, Id = a.Id });
         var rows = activities;
         if (caller.Has(Scopes.DealsRead))
         {
             var deals = DealsOf(subject, id);
             rows = rows.Concat(db.DealStageHistory.AsNoTracking().Where(h => deals.Contains(h.DealId))
-                .Select(h => new Row(StageKind, h.EnteredAt, h.Id)));
+                .Select(h => new Row { Kind = StageKind, At = h.EnteredAt, Id = h.Id }));
         }
 
         if (cursorText is not null)

@@ -53,6 +53,9 @@ public static class ApiExtensions
         app.UseRequestContext();
         app.UseAuthorization();
         app.UseIdempotency();
+        // Again inside: a failure of the endpoint becomes its problem response here, where the idempotency layer
+        // records it, so a retry is refused exactly as the first attempt was.
+        app.UseExceptionHandler();
         return app;
     }
 

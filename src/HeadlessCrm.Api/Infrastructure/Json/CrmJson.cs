@@ -21,10 +21,12 @@ public static class CrmJson
         options.RespectNullableAnnotations = true;
         options.RespectRequiredConstructorParameters = true;
         options.AllowTrailingCommas = false;
+        options.AllowDuplicateProperties = false;
         options.ReadCommentHandling = JsonCommentHandling.Disallow;
         options.MaxDepth = 32;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
         options.Converters.Add(new UtcDateTimeConverter());
+        options.Converters.Add(new DecimalConverter());
         return options;
     }
 }

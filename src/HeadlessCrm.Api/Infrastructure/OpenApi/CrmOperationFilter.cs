@@ -1,8 +1,10 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Idempotency;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -33,6 +35,7 @@ public sealed class CrmOperationFilter : IOperationFilter
         }
 
         if (metadata.OfType<ListParametersMetadata>().FirstOrDefault() is { } list) AddListParameters(operation, list);
+        DescribeRawBody(operation, context, metadata);
 
         if (context.ApiDescription.HttpMethod == "POST")
         {
@@ -45,6 +48,16 @@ public sealed class CrmOperationFilter : IOperationFilter
                 Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
             });
         }
+    }
+
+    /// <summary>Endpoints that read their body as raw JSON (merge patches, generic creates) name its shape with Accepts.</summary>
+    private static void DescribeRawBody(OpenApiOperation operation, OperationFilterContext context, IList<object> metadata)
+    {
+        var declared = metadata.OfType<IAcceptsMetadata>().LastOrDefault(m => m.RequestType is { } t && t != typeof(JsonElement));
+        if (declared is null || operation.RequestBody?.Content is not { } content) return;
+        var schema = context.SchemaGenerator.GenerateSchema(declared.RequestType!, context.SchemaRepository);
+        foreach (var mediaType in content.Keys.ToList())
+            content[mediaType] = new OpenApiMediaType { Schema = schema };
     }
 
     private static void AddListParameters(OpenApiOperation operation, ListParametersMetadata list)

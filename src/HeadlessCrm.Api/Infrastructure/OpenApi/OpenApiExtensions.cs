@@ -34,6 +34,12 @@ public static class OpenApiExtensions
                 },
             });
             options.OperationFilter<CrmOperationFilter>();
+            options.MapType<System.Text.Json.Nodes.JsonObject>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.Object,
+                AdditionalPropertiesAllowed = true,
+                Description = "Custom field values by key.",
+            });
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });

@@ -79,7 +79,7 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
         var id = Expression.Property(e, nameof(TenantEntity.Id));
         var lastValue = QueryParameter.Of(value);
         var lastId = QueryParameter.Of(cursor.Id);
-        var isNull = Expression.Equal(column, Expression.Constant(null, typeof(TKey)));
+        Expression IsNull() => Expression.Equal(column, Expression.Constant(null, typeof(TKey)));
 
         Expression predicate;
         if (value is null)
@@ -88,13 +88,13 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
             // Inside the run of nulls: nulls come last going up, first going down.
             var idBeyond = descending ? Expression.LessThan(Compare(id, lastId), Zero) : Expression.GreaterThan(Compare(id, lastId), Zero);
             predicate = descending
-                ? Expression.OrElse(Expression.AndAlso(isNull, idBeyond), Expression.Not(isNull))
-                : Expression.AndAlso(isNull, idBeyond);
+                ? Expression.OrElse(Expression.AndAlso(IsNull(), idBeyond), Expression.Not(IsNull()))
+                : Expression.AndAlso(IsNull(), idBeyond);
         }
         else
         {
             predicate = RowCompare(descending ? "LessThan" : "GreaterThan", column, id, lastValue, lastId);
-            if (nullable && !descending) predicate = Expression.OrElse(predicate, isNull);
+            if (nullable && !descending) predicate = Expression.OrElse(predicate, IsNull());
         }
         return Expression.Lambda<Func<T, bool>>(predicate, e);
     }

@@ -1,0 +1,57 @@
+using HeadlessCrm.Api.Infrastructure.Access;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HeadlessCrm.Api.Tests.Auth;
+
+/// <summary>
+/// Every endpoint that needs a scope, called with a token holding every scope but that one: a 403 that names it.
+/// The endpoints are read from the running host, so a new endpoint is covered the day it is added.
+/// </summary>
+public sealed class ScopeMatrixTests(CrmApi api) : IClassFixture<CrmApi>
+{
+    public static TheoryData<string, string, string> ScopedEndpoints()
+    {
+        using var host = new CrmApi();
+        host.InitializeAsync().AsTask().GetAwaiter().GetResult();
+        var data = new TheoryData<string, string, string>();
+        foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            var scope = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<ScopeRequirement>().SingleOrDefault();
+            var method = endpoint.Metadata.OfType<HttpMethodMetadata>().Single().HttpMethods.Single();
+            if (scope is not null) data.Add(method, endpoint.RoutePattern.RawText!, scope.Scope);
+        }
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopedEndpoints), DisableDiscoveryEnumeration = true)]
+    public async Task An_endpoint_refuses_a_token_without_its_scope_and_names_it(string method, string route, string scope)
+    {
+        var ws = await api.NewWorkspaceAsync(Scopes.All.Where(s => s != scope).ToArray());
+        var response = await ws.Http.SendAsync(Request(method, route));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        Assert.Contains(scope, problem["detail"]!.GetValue<string>());
+        Assert.Contains($"scope=\"{scope}\"", response.Headers.WwwAuthenticate.ToString());
+    }
+
+    [Theory]
+    [MemberData(nameof(ScopedEndpoints), DisableDiscoveryEnumeration = true)]
+    public async Task An_endpoint_refuses_a_request_without_a_token(string method, string route, string scope)
+    {
+        using var http = api.CreateClient();
+        var response = await http.SendAsync(Request(method, route));
+        await response.ShouldBeProblemAsync(HttpStatusCode.Unauthorized);
+        Assert.NotEmpty(scope);
+    }
+
+    private static HttpRequestMessage Request(string method, string route)
+    {
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{[^}]+}", _ => Guid.NewGuid().ToString());
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PATCH" or "PUT") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+        return request;
+    }
+}
