@@ -1,0 +1,34 @@
+using System.Text;
+
+namespace HeadlessCrm.GraphQL.Types;
+
+/// <summary>Converts directive locations to and from their spec spelling, e.g. <c>FRAGMENT_SPREAD</c>.</summary>
+public static class DirectiveLocationNames
+{
+    private static readonly Dictionary<DirectiveLocation, string> Names =
+        Enum.GetValues<DirectiveLocation>().ToDictionary(l => l, ToSpecName);
+
+    private static readonly Dictionary<string, DirectiveLocation> ByName =
+        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
+
+    public static string Name(DirectiveLocation location) => Names[location];
+
+    public static bool TryParse(string name, out DirectiveLocation location) => ByName.TryGetValue(name, out location);
+
+    private static string ToSpecName(DirectiveLocation location)
+    {
+        var text = location.ToString();
+        var builder = new StringBuilder();
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(text[i]))
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToUpperInvariant(text[i]));
+        }
+
+        return builder.ToString();
+    }
+}
