@@ -58,7 +58,7 @@ public sealed class Library
             .Field("author", "Author!", f => f.Resolve(c => c.DataLoader<int, Author>("authorById", LoadAuthors).Load(c.Parent.AuthorId)))
             .Field("authorName", "String", f => f.Resolve(c => c.DataLoader<int, Author>("authorById", LoadAuthors).Load(c.Parent.AuthorId).Then(a => a?.Name)))
             .Field("reviews", "[Review!]!", f => f
-                .Argument("minStars", "Int", 0)
+                .ArgumentWithDefault("minStars", "Int", 0)
                 .Resolve(c => c.GroupDataLoader<int, Review>("reviewsByBook", LoadReviews).Load(c.Parent.Id)
                     .Then(reviews => reviews.Where(r => r.Stars >= c.Argument<int>("minStars")).ToList())))
             .Field("secret", "String", f => f.Guard(c => c.User?.Identity?.IsAuthenticated == true, "Sign in to read secrets.", "UNAUTHENTICATED").Resolve(_ => "42"))
@@ -69,7 +69,7 @@ public sealed class Library
         .InputObject<BookInput>("BookInput", i => i
             .Field("title", "String!")
             .Field("authorId", "Int!")
-            .Field("genre", "Genre", Genre.Poetry))
+            .FieldWithDefault("genre", "Genre", Genre.Poetry))
         .InputObject("BookKey", i => i.OneOf().Field("id", "ID").Field("title", "String"))
         .Query(q => q
             .Field("book", "Book", f => f
@@ -82,7 +82,7 @@ public sealed class Library
                     : Books.FirstOrDefault(b => b.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) == (string?)key["id"])))
             .Field("books", "[Book!]!", f => f
                 .Argument("genre", "Genre")
-                .Argument("first", "Int", 10)
+                .ArgumentWithDefault("first", "Int", 10)
                 .ResolveAsync(async c =>
                 {
                     await Task.Yield();

@@ -19,7 +19,7 @@ public static class ZooSchema
             .Field("size", "Size")
             .Field("knowsCommand", "Boolean", f => f.Argument("command", "Command!"))
             .Field("doesKnowCommands", "Boolean", f => f.Argument("commands", "[Command!]"))
-            .Field("isHouseTrained", "Boolean", f => f.Argument("atOtherHomes", "Boolean", true))
+            .Field("isHouseTrained", "Boolean", f => f.ArgumentWithDefault("atOtherHomes", "Boolean", true))
             .Field("owner", "Person"))
         .Object("Cat", t => t
             .Implements("Pet", "Named")
@@ -34,7 +34,7 @@ public static class ZooSchema
             .Field("bestFriend", "Person"))
         .Union("CatOrDog", u => u.Types("Cat", "Dog"))
         .Union("DogOrPerson", u => u.Types("Dog", "Person"))
-        .InputObject("Address", i => i.Field("street", "String!").Field("city", "String").Field("zip", "Int", 0).Field("next", "Address"))
+        .InputObject("Address", i => i.Field("street", "String!").Field("city", "String").FieldWithDefault("zip", "Int", 0).Field("next", "Address"))
         .InputObject("PetKey", i => i.OneOf().Field("id", "ID").Field("name", "String"))
         .Query(q => q
             .Field("dog", "Dog", f => f.Argument("id", "ID"))
@@ -43,12 +43,12 @@ public static class ZooSchema
             .Field("catOrDog", "CatOrDog")
             .Field("dogOrPerson", "DogOrPerson")
             .Field("person", "Person", f => f.Argument("id", "ID!"))
-            .Field("people", "[Person]", f => f.Argument("first", "Int", 10).Argument("city", "String"))
+            .Field("people", "[Person]", f => f.ArgumentWithDefault("first", "Int", 10).Argument("city", "String"))
             .Field("findDog", "Dog", f => f.Argument("address", "Address"))
             .Field("petBy", "Pet", f => f.Argument("key", "PetKey!"))
             .Field("echo", "String", f => f
                 .Argument("int", "Int")
-                .Argument("nonNullInt", "Int!", 0)
+                .ArgumentWithDefault("nonNullInt", "Int!", 0)
                 .Argument("float", "Float")
                 .Argument("string", "String")
                 .Argument("bool", "Boolean")

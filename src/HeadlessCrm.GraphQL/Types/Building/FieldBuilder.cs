@@ -40,7 +40,7 @@ public sealed class FieldBuilder<TParent>
     }
 
     /// <summary>Adds an argument with a default, given as the value resolvers receive (e.g. a CLR enum value).</summary>
-    public FieldBuilder<TParent> Argument<TDefault>(string name, string type, TDefault defaultValue, string? description = null)
+    public FieldBuilder<TParent> ArgumentWithDefault<TDefault>(string name, string type, TDefault defaultValue, string? description = null)
     {
         var argument = _schema.InputValue(name, type, description, null, $"argument \"{Definition.Name}({name}:)\"");
         argument.SetDefault(defaultValue);

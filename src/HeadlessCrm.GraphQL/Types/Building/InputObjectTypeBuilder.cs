@@ -32,7 +32,7 @@ public sealed class InputObjectTypeBuilder
     }
 
     /// <summary>Adds a field with a default, given as the coerced value (e.g. a CLR enum value).</summary>
-    public InputObjectTypeBuilder Field<TDefault>(string name, string type, TDefault defaultValue, string? description = null)
+    public InputObjectTypeBuilder FieldWithDefault<TDefault>(string name, string type, TDefault defaultValue, string? description = null)
     {
         var field = _schema.InputValue(name, type, description, null, $"input field \"{_type.Name}.{name}\"");
         field.SetDefault(defaultValue);

@@ -30,16 +30,16 @@ public static class IntrospectionTypes
             .Field("description", "String", type => (type as NamedType)?.Description)
             .Field("specifiedByURL", "String", type => (type as ScalarType)?.SpecifiedByUrl)
             .Field("fields", "[__Field!]", f => f
-                .Argument("includeDeprecated", "Boolean", false)
+                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
                 .Resolve(c => (c.Parent as ComplexType)?.Fields.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
             .Field("interfaces", "[__Type!]", type => (type as ComplexType)?.Interfaces)
             .Field("possibleTypes", "[__Type!]", f => f
                 .Resolve(c => c.Parent is InterfaceType or UnionType ? c.Inner.Schema.GetPossibleTypes((NamedType)c.Parent) : null))
             .Field("enumValues", "[__EnumValue!]", f => f
-                .Argument("includeDeprecated", "Boolean", false)
+                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
                 .Resolve(c => (c.Parent as EnumType)?.Values.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
             .Field("inputFields", "[__InputValue!]", f => f
-                .Argument("includeDeprecated", "Boolean", false)
+                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
                 .Resolve(c => (c.Parent as InputObjectType)?.Fields.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
             .Field("ofType", "__Type", type => type switch
             {
@@ -53,7 +53,7 @@ public static class IntrospectionTypes
             .Field("name", "String!", f => f.Name)
             .Field("description", "String", f => f.Description)
             .Field("args", "[__InputValue!]!", f => f
-                .Argument("includeDeprecated", "Boolean", false)
+                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
                 .Resolve(c => c.Parent.Arguments.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
             .Field("type", "__Type!", f => f.Type)
             .Field("isDeprecated", "Boolean!", f => f.IsDeprecated)
@@ -79,7 +79,7 @@ public static class IntrospectionTypes
             .Field("isRepeatable", "Boolean!", d => d.IsRepeatable)
             .Field("locations", "[__DirectiveLocation!]!", d => d.Locations)
             .Field("args", "[__InputValue!]!", f => f
-                .Argument("includeDeprecated", "Boolean", false)
+                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
                 .Resolve(c => c.Parent.Arguments.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList())));
     }
 
