@@ -3,12 +3,31 @@ using HeadlessCrm.GraphQL.Types;
 
 namespace HeadlessCrm.GraphQL.Execution;
 
-/// <summary>Groups the fields of selection sets by response key for one object type, applying @skip, @include and fragments (spec §6.3.2 CollectFields).</summary>
-internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?> variables)
+/// <summary>
+/// Groups the fields of selection sets by response key for one object type, through fragments (spec §6.3.2
+/// CollectFields). Given variables, it applies @skip and @include; without them (validation's view of a document)
+/// it keeps every selection.
+/// </summary>
+internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, FragmentDefinitionNode> fragments, IReadOnlyDictionary<string, object?>? variables)
 {
     public FieldPlan Collect(ObjectType type, IEnumerable<SelectionSetNode> selectionSets)
     {
-        var order = new List<string>();
+        var fields = new List<CollectedField>();
+        foreach (var nodes in Group(type, selectionSets))
+        {
+            if (schema.GetField(type, nodes[0].Name.Value) is { } definition)
+            {
+                fields.Add(new CollectedField(nodes[0].ResponseKey, [.. nodes], definition));
+            }
+        }
+
+        return new FieldPlan([.. fields]);
+    }
+
+    /// <summary>The field nodes of each response key, keys in the order they first appear.</summary>
+    public List<List<FieldNode>> Group(ObjectType type, IEnumerable<SelectionSetNode> selectionSets)
+    {
+        var order = new List<List<FieldNode>>();
         var groups = new Dictionary<string, List<FieldNode>>(StringComparer.Ordinal);
         var visitedFragments = new HashSet<string>(StringComparer.Ordinal);
         foreach (var selectionSet in selectionSets)
@@ -16,20 +35,10 @@ internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, 
             CollectInto(type, selectionSet, order, groups, visitedFragments);
         }
 
-        var fields = new List<CollectedField>(order.Count);
-        foreach (var key in order)
-        {
-            var nodes = groups[key];
-            if (schema.GetField(type, nodes[0].Name.Value) is { } definition)
-            {
-                fields.Add(new CollectedField(key, [.. nodes], definition));
-            }
-        }
-
-        return new FieldPlan([.. fields]);
+        return order;
     }
 
-    private void CollectInto(ObjectType type, SelectionSetNode selectionSet, List<string> order, Dictionary<string, List<FieldNode>> groups, HashSet<string> visitedFragments)
+    private void CollectInto(ObjectType type, SelectionSetNode selectionSet, List<List<FieldNode>> order, Dictionary<string, List<FieldNode>> groups, HashSet<string> visitedFragments)
     {
         foreach (var selection in selectionSet.Selections)
         {
@@ -41,11 +50,10 @@ internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, 
             switch (selection)
             {
                 case FieldNode field:
-                    var key = field.ResponseKey;
-                    if (!groups.TryGetValue(key, out var nodes))
+                    if (!groups.TryGetValue(field.ResponseKey, out var nodes))
                     {
-                        groups[key] = nodes = [];
-                        order.Add(key);
+                        groups[field.ResponseKey] = nodes = [];
+                        order.Add(nodes);
                     }
 
                     nodes.Add(field);
@@ -75,6 +83,11 @@ internal sealed class FieldCollector(Schema schema, IReadOnlyDictionary<string, 
     /// <summary>@skip(if: true) and @include(if: false) leave a selection out (spec §3.13.2, §3.13.3).</summary>
     private bool ShouldInclude(IReadOnlyList<DirectiveNode> directives)
     {
+        if (variables is null)
+        {
+            return true;
+        }
+
         foreach (var directive in directives)
         {
             var name = directive.Name.Value;

@@ -304,16 +304,7 @@ public static class Printer
             return;
         }
 
-        var inner = indent + "  ";
-        w.Append("(\n");
-        foreach (var argument in arguments)
-        {
-            w.Append(inner);
-            Write(w, argument, inner);
-            w.Append('\n');
-        }
-
-        w.Append(indent).Append(')');
+        WriteBlock(w, arguments, indent, '(', ')');
     }
 
     private static void WriteDescription(StringBuilder w, StringValueNode? description, string indent, bool inline = false)
@@ -361,11 +352,12 @@ public static class Printer
         }
     }
 
-    private static void WriteBlock<T>(StringBuilder w, IReadOnlyList<T> items, string indent)
+    /// <summary>One item a line, indented inside the brackets.</summary>
+    private static void WriteBlock<T>(StringBuilder w, IReadOnlyList<T> items, string indent, char open = '{', char close = '}')
         where T : SyntaxNode
     {
         var inner = indent + "  ";
-        w.Append("{\n");
+        w.Append(open).Append('\n');
         foreach (var item in items)
         {
             w.Append(inner);
@@ -373,7 +365,7 @@ public static class Printer
             w.Append('\n');
         }
 
-        w.Append(indent).Append('}');
+        w.Append(indent).Append(close);
     }
 
     private static void WriteList<T>(StringBuilder w, IReadOnlyList<T> items, string open, string separator, string close, string indent)

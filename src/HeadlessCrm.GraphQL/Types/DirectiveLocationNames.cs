@@ -2,18 +2,13 @@ using System.Text;
 
 namespace HeadlessCrm.GraphQL.Types;
 
-/// <summary>Converts directive locations to and from their spec spelling, e.g. <c>FRAGMENT_SPREAD</c>.</summary>
+/// <summary>Converts directive locations to their spec spelling, e.g. <c>FRAGMENT_SPREAD</c>.</summary>
 public static class DirectiveLocationNames
 {
     private static readonly Dictionary<DirectiveLocation, string> Names =
         Enum.GetValues<DirectiveLocation>().ToDictionary(l => l, ToSpecName);
 
-    private static readonly Dictionary<string, DirectiveLocation> ByName =
-        Names.ToDictionary(p => p.Value, p => p.Key, StringComparer.Ordinal);
-
     public static string Name(DirectiveLocation location) => Names[location];
-
-    public static bool TryParse(string name, out DirectiveLocation location) => ByName.TryGetValue(name, out location);
 
     private static string ToSpecName(DirectiveLocation location)
     {

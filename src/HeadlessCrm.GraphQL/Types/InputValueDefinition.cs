@@ -18,9 +18,6 @@ public sealed class InputValueDefinition(string name, GraphQLType type)
     /// <summary>The default as an already coerced (internal) value, used when the input omits this value.</summary>
     public object? DefaultValue { get; internal set; }
 
-    /// <summary>The CLR property or constructor parameter this input field binds to, when its object is bound to a CLR type.</summary>
-    internal string? ClrMemberName { get; set; }
-
     internal void SetDefault(object? value)
     {
         HasDefaultValue = true;

@@ -73,19 +73,24 @@ public static partial class SchemaValidator
         }
     }
 
-    private static void ValidateArguments(string owner, IReadOnlyList<InputValueDefinition> arguments, List<string> errors)
+    private static void ValidateArguments(string owner, IReadOnlyList<InputValueDefinition> arguments, List<string> errors) =>
+        ValidateInputValues(arguments, a => $"{owner}({a.Name}:)", "argument", errors);
+
+    /// <summary>Arguments and input fields alike: valid names, input types, and no deprecation of what is required.</summary>
+    private static void ValidateInputValues(
+        IReadOnlyList<InputValueDefinition> values, Func<InputValueDefinition, string> describe, string kind, List<string> errors)
     {
-        foreach (var argument in arguments)
+        foreach (var value in values)
         {
-            ValidateName(argument.Name, errors);
-            if (!argument.Type.IsInputType)
+            ValidateName(value.Name, errors);
+            if (!value.Type.IsInputType)
             {
-                errors.Add($"The type of {owner}({argument.Name}:) must be Input Type but got: {argument.Type}.");
+                errors.Add($"The type of {describe(value)} must be Input Type but got: {value.Type}.");
             }
 
-            if (argument.IsDeprecated && argument.Type is NonNullType && !argument.HasDefaultValue)
+            if (value.IsDeprecated && value.Type is NonNullType && !value.HasDefaultValue)
             {
-                errors.Add($"Required argument {owner}({argument.Name}:) cannot be deprecated.");
+                errors.Add($"Required {kind} {describe(value)} cannot be deprecated.");
             }
         }
     }
@@ -172,19 +177,9 @@ public static partial class SchemaValidator
             errors.Add($"Input Object type {type.Name} must define one or more fields.");
         }
 
+        ValidateInputValues(type.Fields, f => $"{type.Name}.{f.Name}", "input field", errors);
         foreach (var field in type.Fields)
         {
-            ValidateName(field.Name, errors);
-            if (!field.Type.IsInputType)
-            {
-                errors.Add($"The type of {type.Name}.{field.Name} must be Input Type but got: {field.Type}.");
-            }
-
-            if (field.IsDeprecated && field.Type is NonNullType && !field.HasDefaultValue)
-            {
-                errors.Add($"Required input field {type.Name}.{field.Name} cannot be deprecated.");
-            }
-
             if (type.IsOneOf && field.Type is NonNullType)
             {
                 errors.Add($"OneOf input field {type.Name}.{field.Name} must be nullable.");

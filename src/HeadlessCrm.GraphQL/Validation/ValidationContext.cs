@@ -45,9 +45,6 @@ public sealed class ValidationContext
 
     internal List<SyntaxNode> AncestorStack { get; } = [];
 
-    /// <summary>Free-form values rules and their callers may exchange, e.g. a measured complexity.</summary>
-    public IDictionary<string, object?> Items { get; } = new Dictionary<string, object?>(StringComparer.Ordinal);
-
     public void ReportError(string message, params SyntaxNode[] nodes)
     {
         if (_errors.Count >= _maxErrors)

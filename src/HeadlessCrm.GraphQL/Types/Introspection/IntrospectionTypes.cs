@@ -29,18 +29,12 @@ public static class IntrospectionTypes
             .Field("name", "String", type => (type as NamedType)?.Name)
             .Field("description", "String", type => (type as NamedType)?.Description)
             .Field("specifiedByURL", "String", type => (type as ScalarType)?.SpecifiedByUrl)
-            .Field("fields", "[__Field!]", f => f
-                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
-                .Resolve(c => (c.Parent as ComplexType)?.Fields.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
+            .Field("fields", "[__Field!]", f => IncludingDeprecated(f, type => (type as ComplexType)?.Fields, x => x.IsDeprecated))
             .Field("interfaces", "[__Type!]", type => (type as ComplexType)?.Interfaces)
             .Field("possibleTypes", "[__Type!]", f => f
                 .Resolve(c => c.Parent is InterfaceType or UnionType ? c.Inner.Schema.GetPossibleTypes((NamedType)c.Parent) : null))
-            .Field("enumValues", "[__EnumValue!]", f => f
-                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
-                .Resolve(c => (c.Parent as EnumType)?.Values.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
-            .Field("inputFields", "[__InputValue!]", f => f
-                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
-                .Resolve(c => (c.Parent as InputObjectType)?.Fields.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
+            .Field("enumValues", "[__EnumValue!]", f => IncludingDeprecated(f, type => (type as EnumType)?.Values, x => x.IsDeprecated))
+            .Field("inputFields", "[__InputValue!]", f => IncludingDeprecated(f, type => (type as InputObjectType)?.Fields, x => x.IsDeprecated))
             .Field("ofType", "__Type", type => type switch
             {
                 ListType list => list.OfType,
@@ -52,9 +46,7 @@ public static class IntrospectionTypes
             .Description("A field of an object or interface type.")
             .Field("name", "String!", f => f.Name)
             .Field("description", "String", f => f.Description)
-            .Field("args", "[__InputValue!]!", f => f
-                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
-                .Resolve(c => c.Parent.Arguments.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList()))
+            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, field => field.Arguments, x => x.IsDeprecated))
             .Field("type", "__Type!", f => f.Type)
             .Field("isDeprecated", "Boolean!", f => f.IsDeprecated)
             .Field("deprecationReason", "String", f => f.DeprecationReason));
@@ -78,9 +70,7 @@ public static class IntrospectionTypes
             .Field("description", "String", d => d.Description)
             .Field("isRepeatable", "Boolean!", d => d.IsRepeatable)
             .Field("locations", "[__DirectiveLocation!]!", d => d.Locations)
-            .Field("args", "[__InputValue!]!", f => f
-                .ArgumentWithDefault("includeDeprecated", "Boolean", false)
-                .Resolve(c => c.Parent.Arguments.Where(x => c.Argument<bool>("includeDeprecated") || !x.IsDeprecated).ToList())));
+            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, directive => directive.Arguments, x => x.IsDeprecated)));
     }
 
     internal static FieldDefinition TypeNameField(Schema schema) =>
@@ -107,6 +97,15 @@ public static class IntrospectionTypes
         field.AddArgument(new InputValueDefinition("name", new NonNullType(Scalars.String)));
         return field;
     }
+
+    /// <summary>A list field with <c>includeDeprecated: Boolean = false</c>, leaving deprecated items out unless asked for.</summary>
+    private static void IncludingDeprecated<TParent, TItem>(
+        FieldBuilder<TParent> field, Func<TParent, IReadOnlyList<TItem>?> items, Func<TItem, bool> isDeprecated) =>
+        field
+            .ArgumentWithDefault("includeDeprecated", "Boolean", false)
+            .Resolve(c => items(c.Parent) is { } all
+                ? (c.Argument<bool>("includeDeprecated") ? all : all.Where(x => !isDeprecated(x)).ToList())
+                : null);
 
     private static TypeKind KindOf(GraphQLType type) => type switch
     {

@@ -1,3 +1,4 @@
+using HeadlessCrm.GraphQL.Execution;
 using HeadlessCrm.GraphQL.Language.Ast;
 
 namespace HeadlessCrm.GraphQL.Validation.Rules;
@@ -15,8 +16,7 @@ public sealed class SingleFieldSubscriptions : ValidationRule
 
         var fragments = context.Document.Definitions.OfType<FragmentDefinitionNode>()
             .GroupBy(f => f.Name.Value, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var collector = new SelectionCollector(context.Schema, fragments);
-        var fields = collector.Collect(rootType, operation.SelectionSet);
+        var fields = new FieldCollector(context.Schema, fragments, variables: null).Group(rootType, [operation.SelectionSet]);
         var subject = operation.Name is null ? "Anonymous Subscription" : $"Subscription \"{operation.Name.Value}\"";
         if (fields.Count > 1)
         {
