@@ -1,7 +1,7 @@
 namespace HeadlessCrm.GraphQL.Types;
 
 /// <summary>One value of an enum type: its GraphQL name and the internal value resolvers see (spec §3.9).</summary>
-public sealed class EnumValueDefinition(string name, object value)
+public sealed class EnumValueDefinition(string name, object value) : IDeprecatable
 {
     public string Name { get; } = name;
 

@@ -3,7 +3,7 @@ using HeadlessCrm.GraphQL.Execution;
 namespace HeadlessCrm.GraphQL.Types;
 
 /// <summary>A field of an object or interface type (spec §3.6): its type, arguments, resolver and metadata.</summary>
-public sealed class FieldDefinition(string name, GraphQLType type)
+public sealed class FieldDefinition(string name, GraphQLType type) : IDeprecatable
 {
     private readonly Dictionary<string, InputValueDefinition> _argumentsByName = new(StringComparer.Ordinal);
     private readonly List<InputValueDefinition> _arguments = [];

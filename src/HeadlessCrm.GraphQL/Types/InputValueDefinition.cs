@@ -1,7 +1,7 @@
 namespace HeadlessCrm.GraphQL.Types;
 
 /// <summary>An argument of a field or directive, or a field of an input object (spec §3.6.1, §3.10).</summary>
-public sealed class InputValueDefinition(string name, GraphQLType type)
+public sealed class InputValueDefinition(string name, GraphQLType type) : IDeprecatable
 {
     public string Name { get; } = name;
 

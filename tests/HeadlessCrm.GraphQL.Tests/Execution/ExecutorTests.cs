@@ -140,4 +140,22 @@ public class ExecutorTests
         Assert.Contains("\"message\":\"Storage unavailable.\"", json, StringComparison.Ordinal);
         Assert.Contains("\"path\":[\"book\",\"failing\"]", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_single_variable_value_is_coerced_to_a_list_and_enum_names_to_enum_values()
+    {
+        var json = await Run("query ($g: Genre) { books(genre: $g) { title } }", new Dictionary<string, object?> { ["g"] = "POETRY" });
+        Assert.Equal("""{"data":{"books":[{"title":"Earthsea"}]}}""", json);
+    }
+
+    [Fact]
+    public async Task Unknown_input_fields_and_enum_names_in_variables_are_reported()
+    {
+        var unknownField = await Run(
+            "mutation ($in: BookInput!) { addBook(input: $in) { id } }",
+            new Dictionary<string, object?> { ["in"] = new Dictionary<string, object?> { ["title"] = "X", ["authorId"] = 1L, ["isbn"] = "1" } });
+        Assert.Contains("Field \\\"isbn\\\" is not defined by type \\\"BookInput\\\".", unknownField, StringComparison.Ordinal);
+        var unknownEnum = await Run("query ($g: Genre) { books(genre: $g) { id } }", new Dictionary<string, object?> { ["g"] = "JAZZ" });
+        Assert.Contains("Value \\\"JAZZ\\\" does not exist in \\\"Genre\\\" enum.", unknownEnum, StringComparison.Ordinal);
+    }
 }

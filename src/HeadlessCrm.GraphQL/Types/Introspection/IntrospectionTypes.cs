@@ -29,12 +29,12 @@ public static class IntrospectionTypes
             .Field("name", "String", type => (type as NamedType)?.Name)
             .Field("description", "String", type => (type as NamedType)?.Description)
             .Field("specifiedByURL", "String", type => (type as ScalarType)?.SpecifiedByUrl)
-            .Field("fields", "[__Field!]", f => IncludingDeprecated(f, type => (type as ComplexType)?.Fields, x => x.IsDeprecated))
+            .Field("fields", "[__Field!]", f => IncludingDeprecated(f, type => (type as ComplexType)?.Fields))
             .Field("interfaces", "[__Type!]", type => (type as ComplexType)?.Interfaces)
             .Field("possibleTypes", "[__Type!]", f => f
                 .Resolve(c => c.Parent is InterfaceType or UnionType ? c.Inner.Schema.GetPossibleTypes((NamedType)c.Parent) : null))
-            .Field("enumValues", "[__EnumValue!]", f => IncludingDeprecated(f, type => (type as EnumType)?.Values, x => x.IsDeprecated))
-            .Field("inputFields", "[__InputValue!]", f => IncludingDeprecated(f, type => (type as InputObjectType)?.Fields, x => x.IsDeprecated))
+            .Field("enumValues", "[__EnumValue!]", f => IncludingDeprecated(f, type => (type as EnumType)?.Values))
+            .Field("inputFields", "[__InputValue!]", f => IncludingDeprecated(f, type => (type as InputObjectType)?.Fields))
             .Field("ofType", "__Type", type => type switch
             {
                 ListType list => list.OfType,
@@ -42,35 +42,20 @@ public static class IntrospectionTypes
                 _ => null,
             })
             .Field("isOneOf", "Boolean", type => type is InputObjectType input ? input.IsOneOf : null));
-        builder.Object<FieldDefinition>("__Field", t => t
-            .Description("A field of an object or interface type.")
-            .Field("name", "String!", f => f.Name)
-            .Field("description", "String", f => f.Description)
-            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, field => field.Arguments, x => x.IsDeprecated))
-            .Field("type", "__Type!", f => f.Type)
-            .Field("isDeprecated", "Boolean!", f => f.IsDeprecated)
-            .Field("deprecationReason", "String", f => f.DeprecationReason));
-        builder.Object<InputValueDefinition>("__InputValue", t => t
-            .Description("An argument, or a field of an input object type.")
-            .Field("name", "String!", v => v.Name)
-            .Field("description", "String", v => v.Description)
+        builder.Object<FieldDefinition>("__Field", t => Member(t, "A field of an object or interface type.")
+            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, field => field.Arguments))
+            .Field("type", "__Type!", f => f.Type));
+        builder.Object<InputValueDefinition>("__InputValue", t => Member(t, "An argument, or a field of an input object type.")
             .Field("type", "__Type!", v => v.Type)
-            .Field("defaultValue", "String", v => v.HasDefaultValue && LiteralFromValue.Convert(v.DefaultValue, v.Type) is { } literal ? Printer.Print(literal) : null)
-            .Field("isDeprecated", "Boolean!", v => v.IsDeprecated)
-            .Field("deprecationReason", "String", v => v.DeprecationReason));
-        builder.Object<EnumValueDefinition>("__EnumValue", t => t
-            .Description("One value of an enum type.")
-            .Field("name", "String!", v => v.Name)
-            .Field("description", "String", v => v.Description)
-            .Field("isDeprecated", "Boolean!", v => v.IsDeprecated)
-            .Field("deprecationReason", "String", v => v.DeprecationReason));
+            .Field("defaultValue", "String", v => v.HasDefaultValue && LiteralFromValue.Convert(v.DefaultValue, v.Type) is { } literal ? Printer.Print(literal) : null));
+        builder.Object<EnumValueDefinition>("__EnumValue", t => Member(t, "One value of an enum type."));
         builder.Object<DirectiveDefinition>("__Directive", t => t
             .Description("A directive the schema supports, with where it may be used and its arguments.")
             .Field("name", "String!", d => d.Name)
             .Field("description", "String", d => d.Description)
             .Field("isRepeatable", "Boolean!", d => d.IsRepeatable)
             .Field("locations", "[__DirectiveLocation!]!", d => d.Locations)
-            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, directive => directive.Arguments, x => x.IsDeprecated)));
+            .Field("args", "[__InputValue!]!", f => IncludingDeprecated(f, directive => directive.Arguments)));
     }
 
     internal static FieldDefinition TypeNameField(Schema schema) =>
@@ -99,13 +84,23 @@ public static class IntrospectionTypes
     }
 
     /// <summary>A list field with <c>includeDeprecated: Boolean = false</c>, leaving deprecated items out unless asked for.</summary>
-    private static void IncludingDeprecated<TParent, TItem>(
-        FieldBuilder<TParent> field, Func<TParent, IReadOnlyList<TItem>?> items, Func<TItem, bool> isDeprecated) =>
+    private static void IncludingDeprecated<TParent, TItem>(FieldBuilder<TParent> field, Func<TParent, IReadOnlyList<TItem>?> items)
+        where TItem : IDeprecatable =>
         field
             .ArgumentWithDefault("includeDeprecated", "Boolean", false)
             .Resolve(c => items(c.Parent) is { } all
-                ? (c.Argument<bool>("includeDeprecated") ? all : all.Where(x => !isDeprecated(x)).ToList())
+                ? (c.Argument<bool>("includeDeprecated") ? all : all.Where(x => !x.IsDeprecated).ToList())
                 : null);
+
+    /// <summary>The fields every deprecatable member has: name, description, isDeprecated, deprecationReason.</summary>
+    private static ObjectTypeBuilder<T> Member<T>(ObjectTypeBuilder<T> type, string description)
+        where T : IDeprecatable =>
+        type
+            .Description(description)
+            .Field("name", "String!", m => m.Name)
+            .Field("description", "String", m => m.Description)
+            .Field("isDeprecated", "Boolean!", m => m.IsDeprecated)
+            .Field("deprecationReason", "String", m => m.DeprecationReason);
 
     private static TypeKind KindOf(GraphQLType type) => type switch
     {

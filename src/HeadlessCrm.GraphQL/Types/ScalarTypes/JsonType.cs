@@ -20,8 +20,8 @@ public sealed class JsonType() : ScalarType("JSON", "Any JSON value: object, arr
     {
         NullValueNode => null,
         VariableNode v => variables?.GetValueOrDefault(v.Name.Value),
-        IntValueNode i => long.TryParse(i.Value, CultureInfo.InvariantCulture, out var l) ? l : decimal.Parse(i.Value, CultureInfo.InvariantCulture),
-        FloatValueNode f => decimal.TryParse(f.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : double.Parse(f.Value, CultureInfo.InvariantCulture),
+        IntValueNode i => long.TryParse(i.Value, CultureInfo.InvariantCulture, out var l) ? l : (object)decimal.Parse(i.Value, CultureInfo.InvariantCulture),
+        FloatValueNode f => decimal.TryParse(f.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : (object)double.Parse(f.Value, CultureInfo.InvariantCulture),
         StringValueNode s => s.Value,
         BooleanValueNode b => b.Value,
         EnumValueNode e => e.Value,
