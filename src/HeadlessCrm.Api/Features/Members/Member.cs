@@ -10,5 +10,9 @@ public sealed class Member : TenantEntity
     public MemberRole Role { get; set; }
     public Guid? TeamId { get; set; }
     public string? PasswordHash { get; set; }
+    /// <summary>SHA-256 of the pending invitation's token (the token itself is handed out once).</summary>
+    public string? InvitationHash { get; set; }
+    public DateTime? InvitationExpiresAt { get; set; }
     public DateTime? ArchivedAt { get; set; }
+    public uint Version { get; set; }
 }

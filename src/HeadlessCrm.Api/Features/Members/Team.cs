@@ -6,4 +6,6 @@ namespace HeadlessCrm.Api.Features.Members;
 public sealed class Team : TenantEntity
 {
     public required string Name { get; set; }
+    public DateTime? ArchivedAt { get; set; }
+    public uint Version { get; set; }
 }

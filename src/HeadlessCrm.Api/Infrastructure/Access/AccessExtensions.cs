@@ -1,5 +1,7 @@
-using HeadlessCrm.Api.Infrastructure.Http;
+using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Identity;
+using HeadlessCrm.Identity.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
 
@@ -7,19 +9,41 @@ namespace HeadlessCrm.Api.Infrastructure.Access;
 
 public static class AccessExtensions
 {
-    /// <summary>The authorization server, bearer-token validation, scope policies and the per-request <see cref="RequestContext"/>.</summary>
+    private const string CallerScheme = "Caller";
+
+    /// <summary>
+    /// The authorization server, bearer-token validation (JWTs from the token endpoint, personal access tokens),
+    /// scope policies and the per-request <see cref="RequestContext"/>.
+    /// </summary>
     public static WebApplicationBuilder AddCrmAccess(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<IdentityServerOptions>()
             .Bind(builder.Configuration.GetSection(IdentityServerOptions.Section))
             .Configure(o => o.Scopes = Scopes.All);
         builder.Services.AddIdentityServer();
+        builder.Services.AddScoped<IMemberAccounts, MemberAccounts>();
+        // One default scheme that hands each request to the handler for the token it carries.
+        builder.Services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = CallerScheme;
+                o.DefaultChallengeScheme = CallerScheme;
+            })
+            .AddPolicyScheme(CallerScheme, "Bearer access tokens", o => o.ForwardDefaultSelector = context =>
+                PersonalAccessTokenHandler.Presents(context) ? PersonalAccessTokenHandler.SchemeName : JwtBearerDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, PersonalAccessTokenHandler>(PersonalAccessTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
-        builder.Services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
+        builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddScoped<RequestContext>();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            jwt.Events = new JwtBearerEvents { OnChallenge = WriteUnauthorizedProblemAsync });
+            jwt.Events = new JwtBearerEvents
+            {
+                OnChallenge = async challenge =>
+                {
+                    challenge.HandleResponse();
+                    await UnauthorizedProblem.WriteAsync(challenge.HttpContext, challenge.AuthenticateFailure is not null);
+                },
+            });
         return builder;
     }
 
@@ -29,23 +53,4 @@ public static class AccessExtensions
         context.RequestServices.GetRequiredService<RequestContext>().Authenticate(context.User);
         return next(context);
     });
-
-    /// <summary>401 as a problem document; WWW-Authenticate says why (RFC 6750 §3): no token, or an invalid one.</summary>
-    private static async Task WriteUnauthorizedProblemAsync(JwtBearerChallengeContext challenge)
-    {
-        challenge.HandleResponse();
-        var invalid = challenge.AuthenticateFailure is not null;
-        var response = challenge.Response;
-        response.StatusCode = StatusCodes.Status401Unauthorized;
-        response.Headers.WWWAuthenticate = invalid
-            ? "Bearer error=\"invalid_token\", error_description=\"The access token is invalid or expired.\""
-            : "Bearer";
-        var problems = challenge.HttpContext.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = challenge.HttpContext,
-            ProblemDetails = Problems.Create(StatusCodes.Status401Unauthorized, "Unauthorized",
-                invalid ? "The access token is invalid or expired." : "Send an access token: Authorization: Bearer <token>."),
-        });
-    }
 }

@@ -13,6 +13,7 @@ public static class Scopes
     public const string PipelinesWrite = "crm.pipelines.write";
     public const string ActivitiesRead = "crm.activities.read";
     public const string ActivitiesWrite = "crm.activities.write";
+    public const string MembersRead = "crm.members.read";
     public const string ReportsRead = "crm.reports.read";
     public const string WebhooksManage = "crm.webhooks.manage";
     public const string Import = "crm.import";
@@ -30,6 +31,7 @@ public static class Scopes
         [PipelinesWrite] = "Create and change pipelines and stages",
         [ActivitiesRead] = "Read activities and timelines",
         [ActivitiesWrite] = "Log activities and manage tasks",
+        [MembersRead] = "Read the workspace's members and teams",
         [ReportsRead] = "Run reports",
         [WebhooksManage] = "Manage webhook subscriptions",
         [Import] = "Import and export data",

@@ -39,6 +39,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public DbSet<DealStageEntry> DealStageHistory => Set<DealStageEntry>();
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
@@ -48,7 +49,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     private Guid CurrentWorkspaceId => caller.WorkspaceId;
     private bool SeesWholeWorkspace => caller.SeesWholeWorkspace;
     private Guid? CurrentMemberId => caller.MemberId;
-    private Guid? CurrentTeamId => caller.TeamId;
+    /// <summary>The team whose members' records the caller also sees: a manager's team; nobody else's.</summary>
+    private Guid? VisibleTeamId => caller.Role == MemberRole.Manager ? caller.TeamId : null;
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -58,7 +60,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         Expression<Func<CrmRecord, bool>> visible = e =>
             SeesWholeWorkspace
             || e.OwnerId == CurrentMemberId
-            || (CurrentTeamId != null && Members.Any(m => m.Id == e.OwnerId && m.TeamId == CurrentTeamId));
+            || (VisibleTeamId != null && Members.Any(m => m.Id == e.OwnerId && m.TeamId == VisibleTeamId));
         foreach (var type in model.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {
             if (typeof(TenantEntity).IsAssignableFrom(type))

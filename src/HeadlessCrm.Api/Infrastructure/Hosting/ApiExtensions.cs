@@ -3,6 +3,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
+using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Timeline;
@@ -38,6 +39,9 @@ public static class ApiExtensions
         services.AddScoped<DealUseCases>();
         services.AddScoped<ActivityUseCases>();
         services.AddScoped<TimelineQuery>();
+        services.AddScoped<MemberUseCases>();
+        services.AddScoped<TeamUseCases>();
+        services.AddScoped<PersonalTokenUseCases>();
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -70,6 +74,7 @@ public static class ApiExtensions
         app.MapDeals();
         app.MapActivities();
         app.MapTimelines();
+        app.MapMembers();
         return app;
     }
 }

@@ -10,5 +10,6 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
     {
         builder.HasKey(m => new { m.WorkspaceId, m.Id });
         builder.Property(m => m.Role).AsName();
+        builder.Property(m => m.Version).IsRowVersion().HasColumnName("xmin");
     }
 }

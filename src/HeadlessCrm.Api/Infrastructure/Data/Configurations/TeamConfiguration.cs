@@ -6,5 +6,9 @@ namespace HeadlessCrm.Api.Infrastructure.Data.Configurations;
 
 internal sealed class TeamConfiguration : IEntityTypeConfiguration<Team>
 {
-    public void Configure(EntityTypeBuilder<Team> builder) => builder.HasKey(t => new { t.WorkspaceId, t.Id });
+    public void Configure(EntityTypeBuilder<Team> builder)
+    {
+        builder.HasKey(t => new { t.WorkspaceId, t.Id });
+        builder.Property(t => t.Version).IsRowVersion().HasColumnName("xmin");
+    }
 }
