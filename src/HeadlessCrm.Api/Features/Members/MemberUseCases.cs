@@ -133,14 +133,20 @@ public sealed class MemberUseCases(CrmDbContext db, RequestContext caller, TimeP
         check.ThrowIfBroken();
         var hash = SecretTokens.Hash(input.Token!);
         var now = clock.GetUtcNow().UtcDateTime;
-        var member = await db.Members.IgnoreQueryFilters()
-            .FirstOrDefaultAsync(m => m.InvitationHash == hash && m.InvitationExpiresAt > now && m.ArchivedAt == null, ct)
+        // No workspace is known yet: a database function says which one this invitation belongs to, if it is still good.
+        var invitation = await db.Database
+            .SqlQuery<ResolvedInvitation>($"""SELECT workspace_id AS "WorkspaceId", member_id AS "MemberId" FROM crm_resolve_invitation({hash}, {now})""")
+            .FirstOrDefaultAsync(ct)
             ?? throw new RuleViolationException("token", "The invitation is unknown, used or expired.");
+        caller.EnterWorkspace(invitation.WorkspaceId);
+        var member = await db.Members.FirstAsync(m => m.Id == invitation.MemberId, ct);
         member.PasswordHash = Passwords.HashPassword(member, input.Password!);
         member.InvitationHash = null;
         member.InvitationExpiresAt = null;
         await db.SaveChangesAsync(ct);
     }
+
+    private sealed record ResolvedInvitation(Guid WorkspaceId, Guid MemberId);
 
     public static bool VerifyPassword(Member member, string password) =>
         member.PasswordHash is not null && Passwords.VerifyHashedPassword(member, member.PasswordHash, password) != PasswordVerificationResult.Failed;

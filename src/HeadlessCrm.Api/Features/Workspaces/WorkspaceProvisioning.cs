@@ -23,11 +23,11 @@ public sealed class WorkspaceProvisioning(CrmDbContext db, RequestContext caller
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var workspace = new Workspace { Name = name, CreatedAt = now, UpdatedAt = now };
+        caller.ActAsSystem(workspace.Id, Scopes.All);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // The workspace row first: EF's model does not relate tenant rows to it, so it would not order the inserts.
         db.Workspaces.Add(workspace);
         await db.SaveChangesAsync(ct);
-        caller.ActAsSystem(workspace.Id, Scopes.All);
         var pipeline = new Pipeline { Name = "Sales pipeline", Position = 0 };
         pipeline.Stages.AddRange(DefaultStages.Select((s, i) => new PipelineStage
         {

@@ -16,11 +16,10 @@ namespace HeadlessCrm.Api.Infrastructure.Access;
 /// allows today.
 /// </summary>
 public sealed class PersonalAccessTokenHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CrmDbContext db, TimeProvider clock)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, CrmDbContext db, RequestContext caller, TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "PersonalAccessToken";
-    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
     public static bool Presents(HttpContext context) =>
         context.Request.Headers.Authorization.ToString().StartsWith("Bearer " + PersonalAccessToken.Prefix, StringComparison.Ordinal);
@@ -31,34 +30,30 @@ public sealed class PersonalAccessTokenHandler(
         var hash = SecretTokens.Hash(Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim());
         var now = clock.GetUtcNow().UtcDateTime;
 
-        // No workspace is known before the token is found, so the tenant filter is lifted for this one lookup.
-        var found = await db.PersonalAccessTokens.IgnoreQueryFilters().AsNoTracking()
-            .Where(t => t.TokenHash == hash && t.RevokedAt == null && (t.ExpiresAt == null || t.ExpiresAt > now))
-            .Join(db.Members.IgnoreQueryFilters().Where(m => m.ArchivedAt == null),
-                t => new { t.WorkspaceId, Id = t.MemberId }, m => new { m.WorkspaceId, m.Id }, (t, m) => new { Token = t, Member = m })
+        // The workspace is unknown until the token is found: a database function resolves exactly this token (and
+        // refreshes its last use) without giving the application role a view across workspaces.
+        var token = await db.Database
+            .SqlQuery<ResolvedToken>($"""SELECT workspace_id AS "WorkspaceId", token_id AS "TokenId", member_id AS "MemberId", scopes AS "Scopes" FROM crm_resolve_personal_token({hash}, {now})""")
             .FirstOrDefaultAsync(Context.RequestAborted);
-        if (found is null) return AuthenticateResult.Fail("Unknown, revoked or expired personal access token.");
+        if (token is null) return AuthenticateResult.Fail("Unknown, revoked or expired personal access token.");
 
-        if (found.Token.LastUsedAt is null || now - found.Token.LastUsedAt > LastUsedResolution)
-        {
-            await db.PersonalAccessTokens.IgnoreQueryFilters()
-                .Where(t => t.WorkspaceId == found.Token.WorkspaceId && t.Id == found.Token.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), Context.RequestAborted);
-        }
-
-        var account = MemberAccounts.Describe(found.Member);
-        var scopes = found.Token.Scopes.Where(account.AllowedScopes.Contains);
+        caller.EnterWorkspace(token.WorkspaceId);
+        var member = await db.Members.AsNoTracking().Where(m => m.Id == token.MemberId)
+            .Select(m => new { m.Name, m.Role, m.TeamId }).FirstAsync(Context.RequestAborted);
+        var account = MemberAccounts.Describe(token.MemberId, member.Name, member.Role, member.TeamId);
         var claims = new List<Claim>
         {
             new(TokenClaims.Subject, account.Subject),
-            new(TokenClaims.WorkspaceId, found.Token.WorkspaceId.ToString()),
-            new(TokenClaims.ClientId, $"pat:{found.Token.Id}"),
-            new(TokenClaims.Scope, string.Join(' ', scopes)),
+            new(TokenClaims.WorkspaceId, token.WorkspaceId.ToString()),
+            new(TokenClaims.ClientId, $"pat:{token.TokenId}"),
+            new(TokenClaims.Scope, string.Join(' ', token.Scopes.Where(account.AllowedScopes.Contains))),
         };
         claims.AddRange(account.Claims.Select(c => new Claim(c.Key, c.Value.ToString()!)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName, TokenClaims.Subject, TokenClaims.Role));
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
+
+    private sealed record ResolvedToken(Guid WorkspaceId, Guid TokenId, Guid MemberId, string[] Scopes);
 
     protected override Task HandleChallengeAsync(AuthenticationProperties properties) => UnauthorizedProblem.WriteAsync(Context, tokenWasInvalid: true);
 }

@@ -47,6 +47,17 @@ public sealed class RequestContext
         }
     }
 
+    /// <summary>
+    /// Before anyone is authenticated (signing in through a client, accepting an invitation), reads and writes are
+    /// confined to the one workspace the credential being checked belongs to. No scope comes with it.
+    /// </summary>
+    public void EnterWorkspace(Guid workspaceId)
+    {
+        if (IsAuthenticated && WorkspaceId != workspaceId)
+            throw new InvalidOperationException("An authenticated request cannot move to another workspace.");
+        WorkspaceId = workspaceId;
+    }
+
     /// <summary>A background job acting for a whole workspace with the given scopes.</summary>
     public void ActAsSystem(Guid workspaceId, IEnumerable<string> scopes)
     {

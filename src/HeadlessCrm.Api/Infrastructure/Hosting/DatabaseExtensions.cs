@@ -9,10 +9,12 @@ namespace HeadlessCrm.Api.Infrastructure.Hosting;
 public static class DatabaseExtensions
 {
     public const string ConnectionStringName = "Crm";
+    public const string AppConnectionStringName = "CrmApp";
 
     /// <summary>
-    /// The CRM database: <c>ConnectionStrings:Crm</c>, or else a private cluster started from the machine's
-    /// PostgreSQL binaries in <c>Crm:EmbeddedPostgres:DataDir</c> and stopped with the host.
+    /// The CRM database: <c>ConnectionStrings:Crm</c> (the owner, which migrates), or else a private cluster started
+    /// from the machine's PostgreSQL binaries in <c>Crm:EmbeddedPostgres:DataDir</c> and stopped with the host. Requests
+    /// run as the row-level-security-bound role of <see cref="DatabaseRoles"/>.
     /// </summary>
     public static WebApplicationBuilder AddCrmDatabase(this WebApplicationBuilder builder)
     {
@@ -26,9 +28,14 @@ public static class DatabaseExtensions
             builder.Configuration[$"ConnectionStrings:{ConnectionStringName}"] = connectionString;
         }
 
-        var dataSource = new NpgsqlDataSourceBuilder(connectionString).Build();
+        var roles = DatabaseRoles.From(connectionString, builder.Configuration.GetConnectionString(AppConnectionStringName));
+        builder.Services.AddSingleton(roles);
+        var dataSource = new NpgsqlDataSourceBuilder(roles.Application).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddDbContext<CrmDbContext>(options => options.UseNpgsql(dataSource));
+        builder.Services.AddSingleton<WorkspaceSessionInterceptor>();
+        builder.Services.AddDbContext<CrmDbContext>((services, options) => options
+            .UseNpgsql(dataSource)
+            .AddInterceptors(services.GetRequiredService<WorkspaceSessionInterceptor>()));
         builder.Services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<CrmDbContext>());
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;

@@ -5,16 +5,18 @@ using HeadlessCrm.Postgres;
 namespace HeadlessCrm.Api.Infrastructure.Hosting;
 
 /// <summary>
-/// Before the host serves anything: apply pending migrations (under an advisory lock, so hosts starting together
-/// take turns), make sure a signing key exists, and create the bootstrap workspace and client if configured.
+/// Before the host serves anything: apply pending migrations as the owner (under an advisory lock, so hosts starting
+/// together take turns), let the application role log in, make sure a signing key exists, and create the bootstrap
+/// workspace and client if configured.
 /// </summary>
-public sealed class DatabaseStartup(IConfiguration configuration, SigningKeyRing keys, IServiceScopeFactory scopes) : IHostedLifecycleService
+public sealed class DatabaseStartup(DatabaseRoles roles, SigningKeyRing keys, IServiceScopeFactory scopes) : IHostedLifecycleService
 {
     public static readonly IReadOnlyList<SqlMigrator.Migration> Migrations = SqlMigrator.Load(typeof(DatabaseStartup).Assembly);
 
     public async Task StartingAsync(CancellationToken cancellationToken)
     {
-        await SqlMigrator.MigrateAsync(configuration.GetConnectionString(DatabaseExtensions.ConnectionStringName)!, Migrations, cancellationToken);
+        await SqlMigrator.MigrateAsync(roles.Owner, Migrations, cancellationToken);
+        await roles.EnableApplicationLoginAsync(cancellationToken);
         await keys.RotateAsync(cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkspaceBootstrap>().RunAsync(cancellationToken);

@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using System.Text;
+using Npgsql;
+
+namespace HeadlessCrm.Api.Infrastructure.Hosting;
+
+/// <summary>
+/// The two ways the host connects. <see cref="Owner"/> (<c>ConnectionStrings:Crm</c>) owns the schema and runs the
+/// migrations. <see cref="Application"/> serves requests as <c>crm_app</c>, which row-level security binds: either
+/// <c>ConnectionStrings:CrmApp</c>, or derived from the owner's — the password is an HMAC of the owner's password, so
+/// every host of a deployment arrives at the same one and can (re)set it at start without coordinating.
+/// </summary>
+public sealed record DatabaseRoles(string Owner, string Application, string? ApplicationPasswordToSet)
+{
+    public const string ApplicationRole = "crm_app";
+
+    public static DatabaseRoles From(string owner, string? configuredApplication)
+    {
+        if (!string.IsNullOrWhiteSpace(configuredApplication)) return new DatabaseRoles(owner, configuredApplication, null);
+
+        var builder = new NpgsqlConnectionStringBuilder(owner);
+        if (string.IsNullOrEmpty(builder.Password))
+            throw new InvalidOperationException(
+                $"ConnectionStrings:Crm has no password to derive the {ApplicationRole} role's from; set ConnectionStrings__CrmApp to a connection as {ApplicationRole}.");
+        var password = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(builder.Password), Encoding.UTF8.GetBytes("headlesscrm/crm_app")));
+        builder.Username = ApplicationRole;
+        builder.Password = password;
+        return new DatabaseRoles(owner, builder.ConnectionString, password);
+    }
+
+    /// <summary>Lets crm_app log in with the derived password (the migration created it without login).</summary>
+    public async Task EnableApplicationLoginAsync(CancellationToken ct)
+    {
+        if (ApplicationPasswordToSet is null) return;
+        await using var connection = new NpgsqlConnection(Owner);
+        await connection.OpenAsync(ct);
+        // ALTER ROLE takes no parameters; the password is hex, so it is safe to inline.
+        await using var command = new NpgsqlCommand($"ALTER ROLE {ApplicationRole} WITH LOGIN PASSWORD '{ApplicationPasswordToSet}'", connection);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+}
