@@ -71,6 +71,12 @@ public static class MembersApi
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .AllowAnonymous();
 
+        members.MapPost("/{id:guid}/hand-over", async (Guid id, HandOverInput body, HandOver handOver, CancellationToken ct) =>
+                TypedResults.Ok(await handOver.RunAsync(id, body, ct)))
+            .WithName("HandOverRecords").WithSummary("Give a member's records (all, some types, or a filtered set) to another member, in one transaction")
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .RequireScope(Scopes.Admin);
+
         members.MapPost("/{id:guid}/tokens", async (Guid id, PersonalTokenInput body, PersonalTokenUseCases tokens, CancellationToken ct) =>
             {
                 var issued = await tokens.IssueAsync(id, body, ct);

@@ -1,4 +1,5 @@
 using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
@@ -40,6 +41,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public DbSet<Activity> Activities => Set<Activity>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
@@ -70,6 +72,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         }
         model.Entity<DealContact>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<IdempotencyRecord>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        model.Entity<AuditEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         SnakeCaseNames.Apply(model);
     }
 
@@ -93,10 +96,18 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         return base.SaveChanges();
     }
 
-    /// <summary>New tenant rows join the caller's workspace; every change is timestamped here, not by callers.</summary>
+    /// <summary>
+    /// New tenant rows join the caller's workspace; every change is timestamped here, not by callers, and written to
+    /// the audit trail in the same transaction.
+    /// </summary>
     private void Stamp()
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var change in AuditTrail.Collect(ChangeTracker, caller, now))
+        {
+            change.WorkspaceId = RequireWorkspace();
+            AuditEvents.Add(change);
+        }
         foreach (var entry in ChangeTracker.Entries<TenantEntity>())
         {
             if (entry.State == EntityState.Added)

@@ -1,4 +1,5 @@
 using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
@@ -13,6 +14,7 @@ using HeadlessCrm.Api.Infrastructure.Http;
 using HeadlessCrm.Api.Infrastructure.Idempotency;
 using HeadlessCrm.Api.Infrastructure.Json;
 using HeadlessCrm.Api.Infrastructure.OpenApi;
+using HeadlessCrm.Api.Infrastructure.RateLimiting;
 using HeadlessCrm.Identity;
 
 namespace HeadlessCrm.Api.Infrastructure.Hosting;
@@ -42,6 +44,10 @@ public static class ApiExtensions
         services.AddScoped<MemberUseCases>();
         services.AddScoped<TeamUseCases>();
         services.AddScoped<PersonalTokenUseCases>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<HandOver>();
+        services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.AddSingleton<RateLimiter>();
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -55,6 +61,7 @@ public static class ApiExtensions
         app.UseRequestBodyLimit(app.Configuration.GetValue("Crm:Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
         app.UseAuthentication();
         app.UseRequestContext();
+        app.UseRateLimits();
         app.UseAuthorization();
         app.UseIdempotency();
         // Again inside: a failure of the endpoint becomes its problem response here, where the idempotency layer
@@ -75,6 +82,7 @@ public static class ApiExtensions
         app.MapActivities();
         app.MapTimelines();
         app.MapMembers();
+        app.MapAudit();
         return app;
     }
 }

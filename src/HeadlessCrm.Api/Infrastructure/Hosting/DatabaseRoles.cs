@@ -28,14 +28,37 @@ public sealed record DatabaseRoles(string Owner, string Application, string? App
         return new DatabaseRoles(owner, builder.ConnectionString, password);
     }
 
-    /// <summary>Lets crm_app log in with the derived password (the migration created it without login).</summary>
+    private const long LoginLockKey = 0x48434D_4C4F47; // "HCM LOG"
+
+    /// <summary>
+    /// Lets crm_app log in with the derived password (the migration created it without login) unless it already can.
+    /// Hosts starting together take turns: PostgreSQL refuses concurrent changes of one role.
+    /// </summary>
     public async Task EnableApplicationLoginAsync(CancellationToken ct)
     {
-        if (ApplicationPasswordToSet is null) return;
+        if (ApplicationPasswordToSet is null || await ApplicationCanLogInAsync(ct)) return;
         await using var connection = new NpgsqlConnection(Owner);
         await connection.OpenAsync(ct);
+        await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LoginLockKey})", connection))
+            await lockCommand.ExecuteNonQueryAsync(ct);
         // ALTER ROLE takes no parameters; the password is hex, so it is safe to inline.
-        await using var command = new NpgsqlCommand($"ALTER ROLE {ApplicationRole} WITH LOGIN PASSWORD '{ApplicationPasswordToSet}'", connection);
-        await command.ExecuteNonQueryAsync(ct);
+        await using var alter = new NpgsqlCommand($"ALTER ROLE {ApplicationRole} WITH LOGIN PASSWORD '{ApplicationPasswordToSet}'", connection);
+        await alter.ExecuteNonQueryAsync(ct);
+        await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LoginLockKey})", connection);
+        await unlock.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<bool> ApplicationCanLogInAsync(CancellationToken ct)
+    {
+        try
+        {
+            await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Application) { Pooling = false }.ConnectionString);
+            await connection.OpenAsync(ct);
+            return true;
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidPassword or PostgresErrorCodes.InvalidAuthorizationSpecification)
+        {
+            return false;
+        }
     }
 }

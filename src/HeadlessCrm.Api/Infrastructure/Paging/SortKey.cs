@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Query;
 namespace HeadlessCrm.Api.Infrastructure.Paging;
 
 /// <summary>A field a list can be sorted by, paged by keyset on (field, id) — never OFFSET.</summary>
-public interface ISortKey<T> where T : TenantEntity
+public interface ISortKey<T> where T : class
 {
     string Name { get; }
 
@@ -23,8 +23,17 @@ public interface ISortKey<T> where T : TenantEntity
 /// A nullable field sorts its nulls last going up and first going down, as PostgreSQL does.
 /// </summary>
 public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key, bool nullable = false) : ISortKey<T>
-    where T : TenantEntity
+    where T : class
 {
+    /// <summary>e => e.Id: every paged type has a Guid id that breaks ties.</summary>
+    private static readonly Expression<Func<T, Guid>> IdOf = IdAccessor();
+
+    private static Expression<Func<T, Guid>> IdAccessor()
+    {
+        var e = Expression.Parameter(typeof(T), "e");
+        return Expression.Lambda<Func<T, Guid>>(Expression.Property(e, nameof(TenantEntity.Id)), e);
+    }
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public string Name => name;
@@ -34,8 +43,8 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
     {
         if (after is not null) query = query.Where(After(after, descending));
         var ordered = descending
-            ? query.OrderByDescending(key).ThenByDescending(e => e.Id)
-            : query.OrderBy(key).ThenBy(e => e.Id);
+            ? query.OrderByDescending(key).ThenByDescending(IdOf)
+            : query.OrderBy(key).ThenBy(IdOf);
 
         var rows = await ordered.Take(limit + 1).Select(Keyed(projection)).ToListAsync(ct);
         string? next = null;

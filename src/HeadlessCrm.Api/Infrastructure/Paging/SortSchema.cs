@@ -1,10 +1,9 @@
 using System.Linq.Expressions;
-using HeadlessCrm.Api.Features.Shared;
 
 namespace HeadlessCrm.Api.Infrastructure.Paging;
 
 /// <summary>The sorts a resource offers (each backed by an index) and its default.</summary>
-public sealed class SortSchema<T> where T : TenantEntity
+public sealed class SortSchema<T> where T : class
 {
     private readonly Dictionary<string, ISortKey<T>> _keys = new(StringComparer.Ordinal);
 

@@ -1,0 +1,68 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace HeadlessCrm.Api.Infrastructure.RateLimiting;
+
+/// <summary>
+/// Token buckets kept in PostgreSQL so that every host draws from the same one per caller. A host takes a small lease
+/// of tokens at a time and spends it locally; the database is asked once per lease, not once per request.
+/// </summary>
+public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan LeaseLifetime = TimeSpan.FromSeconds(1);
+    private readonly ConcurrentDictionary<(Guid Workspace, string Subject), Lease> _leases = new();
+
+    public RateLimitOptions Options => options.Value;
+
+    public sealed record Decision(bool Allowed, int Remaining, TimeSpan Reset);
+
+    private sealed class Lease
+    {
+        public readonly SemaphoreSlim Gate = new(1, 1);
+        public int Tokens;
+        public DateTime ExpiresAt;
+        public double SharedRemaining;
+    }
+
+    public async Task<Decision> AcquireAsync(Guid workspace, string subject, CancellationToken ct)
+    {
+        var lease = _leases.GetOrAdd((workspace, subject), _ => new Lease());
+        await lease.Gate.WaitAsync(ct);
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            if (lease.Tokens == 0 || lease.ExpiresAt <= now)
+            {
+                var (granted, remaining) = await TakeAsync(workspace, subject, now, ct);
+                lease.Tokens = granted;
+                lease.SharedRemaining = remaining;
+                lease.ExpiresAt = now + LeaseLifetime;
+            }
+            var allowed = lease.Tokens > 0;
+            if (allowed) lease.Tokens--;
+            var left = lease.SharedRemaining + lease.Tokens;
+            var reset = TimeSpan.FromSeconds(Math.Ceiling((Options.Requests - left) / Options.PerSecond));
+            var retry = allowed ? reset : TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((1 - lease.SharedRemaining) / Options.PerSecond)));
+            return new Decision(allowed, (int)Math.Floor(left), retry);
+        }
+        finally
+        {
+            lease.Gate.Release();
+        }
+    }
+
+    private async Task<(int Granted, double Remaining)> TakeAsync(Guid workspace, string subject, DateTime now, CancellationToken ct)
+    {
+        await using var command = database.CreateCommand(
+            $"SET app.workspace_id = '{workspace:D}'; SELECT granted, remaining FROM crm_take_tokens(@subject, @capacity, @rate, @want, @now)");
+        command.Parameters.AddWithValue("subject", subject);
+        command.Parameters.AddWithValue("capacity", (double)Options.Requests);
+        command.Parameters.AddWithValue("rate", Options.PerSecond);
+        command.Parameters.AddWithValue("want", Options.LeaseSize);
+        command.Parameters.AddWithValue("now", now);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetDouble(1));
+    }
+}
