@@ -15,12 +15,15 @@ namespace HeadlessCrm.Api.Tests.Infrastructure;
 /// The real host, on a database of its own, reached over HTTP with real OAuth tokens from its token endpoint.
 /// Used as a class fixture: every test class gets its own database, and every test its own workspace.
 /// </summary>
-public sealed class CrmApi : WebApplicationFactory<Program>, IAsyncLifetime
+public class CrmApi : WebApplicationFactory<Program>, IAsyncLifetime
 {
     private string _connectionString = "";
     private int _clients;
 
     public string ConnectionString => _connectionString;
+
+    /// <summary>Settings a fixture adds to (or changes in) the host's configuration.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings { get; } = new Dictionary<string, string?>();
 
     public async ValueTask InitializeAsync()
     {
@@ -34,6 +37,7 @@ public sealed class CrmApi : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("ConnectionStrings:Crm", _connectionString);
         // Tests make hundreds of calls with one token; the limits themselves are tested with hosts of their own.
         builder.UseSetting("Crm:RateLimits:Requests", "1000000");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.ClearProviders().AddProvider(new TestOutputLoggerProvider()));
         // Requests run in the calling test's execution context, so the host's log lines land in that test's output.
         builder.UseTestServer(server => server.PreserveExecutionContext = true);

@@ -44,9 +44,12 @@ public static class AuditTrail
     /// <summary>Fields whose values are secrets: the event says they changed, not to what.</summary>
     private static readonly HashSet<string> Redacted = [nameof(Member.PasswordHash), nameof(Member.InvitationHash)];
 
-    public static IReadOnlyList<AuditEvent> Collect(ChangeTracker tracker, RequestContext caller, DateTime now)
+    /// <summary>An audited change and the entity it is about (null when the change was made without loading it).</summary>
+    public sealed record RecordChange(AuditEvent Audit, object? Entity);
+
+    public static IReadOnlyList<RecordChange> Collect(ChangeTracker tracker, RequestContext caller, DateTime now)
     {
-        var events = new List<AuditEvent>();
+        var events = new List<RecordChange>();
         foreach (var entry in tracker.Entries().ToList())
         {
             if (!RecordTypes.TryGetValue(entry.Metadata.ClrType, out var type)) continue;
@@ -54,7 +57,7 @@ public static class AuditTrail
             if (action is null) continue;
             var changes = ChangesOf(entry);
             if (action == "updated" && changes.Count == 0) continue;
-            events.Add(Event(caller, now, type, (Guid)entry.Property(nameof(TenantEntity.Id)).CurrentValue!, action, changes));
+            events.Add(new RecordChange(Event(caller, now, type, (Guid)entry.Property(nameof(TenantEntity.Id)).CurrentValue!, action, changes), entry.Entity));
         }
 
         foreach (var deal in tracker.Entries<DealContact>()
@@ -68,8 +71,11 @@ public static class AuditTrail
             if (added.Length > 0) contactIds["added"] = new JsonArray(added);
             if (removed.Length > 0) contactIds["removed"] = new JsonArray(removed);
             changes["contactIds"] = contactIds;
-            var dealCreated = tracker.Entries<Deal>().Any(d => d.Entity.Id == deal.Key && d.State == EntityState.Added);
-            if (!dealCreated) events.Add(Event(caller, now, "deal", deal.Key, "updated", changes));
+            var dealEntry = tracker.Entries<Deal>().FirstOrDefault(d => d.Entity.Id == deal.Key);
+            if (dealEntry?.State == EntityState.Added) continue;
+            var existing = events.FirstOrDefault(e => e.Audit.RecordType == "deal" && e.Audit.RecordId == deal.Key);
+            if (existing is not null) existing.Audit.Changes["contactIds"] = contactIds;
+            else events.Add(new RecordChange(Event(caller, now, "deal", deal.Key, "updated", changes), dealEntry?.Entity));
         }
         return events;
     }

@@ -4,6 +4,7 @@ using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Filtering;
 using HeadlessCrm.Api.Infrastructure.Paging;
+using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Features.Deals;
 
@@ -60,6 +61,8 @@ public static class DealRecords
             Version = d.Version,
         },
         Filters = Filters,
+        // Its contacts (part of its shape) and its open stay in a stage (which a move closes).
+        ForChange = deals => deals.Include(d => d.Contacts).Include(d => d.StageHistory.Where(h => h.LeftAt == null)),
         Sorts = new SortSchema<Deal>("-createdAt")
             .Key("createdAt", d => d.CreatedAt)
             .Key("updatedAt", d => d.UpdatedAt)

@@ -19,13 +19,13 @@ public sealed class DealUseCases(
         writer.CreateAsync(DealRecords.Type, input, i => new Deal { Title = i.Title! }, ApplyAsync, ct);
 
     public Task<DealDto> UpdateAsync(Guid id, string? ifMatch, JsonElement patch, CancellationToken ct) =>
-        writer.UpdateAsync<Deal, DealDto, DealInput>(DealRecords.Type, id, ifMatch, patch, ApplyAsync, ct, WithContacts);
+        writer.UpdateAsync<Deal, DealDto, DealInput>(DealRecords.Type, id, ifMatch, patch, ApplyAsync, ct);
 
     /// <summary>Adds a contact to the deal (nothing happens if it is already there).</summary>
     public async Task AddContactAsync(Guid dealId, Guid contactId, CancellationToken ct)
     {
         caller.Demand(Scopes.DealsWrite);
-        var deal = await lifecycle.LoadForChangeAsync<Deal>(DealRecords.Type.Name, dealId, null, ct, WithContacts);
+        var deal = await lifecycle.LoadForChangeAsync(DealRecords.Type.Name, dealId, null, ct, DealRecords.Type.ForChange);
         if (deal.Contacts.Any(c => c.ContactId == contactId)) return;
         if (!await db.Contacts.AnyAsync(c => c.Id == contactId, ct)) throw new RecordNotFoundException("contact", contactId);
         deal.Contacts.Add(new DealContact { DealId = deal.Id, ContactId = contactId });
@@ -35,7 +35,7 @@ public sealed class DealUseCases(
     public async Task RemoveContactAsync(Guid dealId, Guid contactId, CancellationToken ct)
     {
         caller.Demand(Scopes.DealsWrite);
-        var deal = await lifecycle.LoadForChangeAsync<Deal>(DealRecords.Type.Name, dealId, null, ct, WithContacts);
+        var deal = await lifecycle.LoadForChangeAsync(DealRecords.Type.Name, dealId, null, ct, DealRecords.Type.ForChange);
         var link = deal.Contacts.FirstOrDefault(c => c.ContactId == contactId) ?? throw new RecordNotFoundException("contact", contactId);
         deal.Contacts.Remove(link);
         await TouchAsync(deal, ct);
@@ -51,9 +51,6 @@ public sealed class DealUseCases(
             .Select(h => new StageStayDto(h.PipelineId, h.StageId, h.EnteredAt, h.LeftAt))
             .ToListAsync(ct);
     }
-
-    private static IQueryable<Deal> WithContacts(IQueryable<Deal> deals) =>
-        deals.Include(d => d.Contacts).Include(d => d.StageHistory.Where(h => h.LeftAt == null));
 
     private async Task ApplyAsync(DealInput input, Deal deal, CancellationToken ct)
     {

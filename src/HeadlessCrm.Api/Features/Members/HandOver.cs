@@ -51,11 +51,11 @@ public sealed class HandOver(CrmDbContext db, RequestContext caller, TimeProvide
                 _ => await MoveAsync(ActivityRecords.Type, fromMemberId, to, filter, now, ct),
             };
         }
-        db.AuditEvents.Add(Audited(now, "member", fromMemberId, new JsonObject
+        db.Record(Audited(now, "member", fromMemberId, new JsonObject
         {
             ["handedOverTo"] = to.ToString(),
             ["moved"] = Counts(moved),
-        }));
+        }), null);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return new HandOverResult(fromMemberId, to, moved);
@@ -72,16 +72,12 @@ public sealed class HandOver(CrmDbContext db, RequestContext caller, TimeProvide
         await db.Set<TEntity>().Where(e => ids.Contains(e.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.OwnerId, to).SetProperty(e => e.UpdatedAt, now), ct);
         var change = new JsonObject { ["ownerId"] = new JsonObject { ["old"] = from.ToString(), ["new"] = to.ToString() } };
-        db.AuditEvents.AddRange(ids.Select(id => Audited(now, type.Name, id, change.DeepClone().AsObject())));
+        foreach (var id in ids) db.Record(Audited(now, type.Name, id, change.DeepClone().AsObject()), null);
         return ids.Count;
     }
 
-    private AuditEvent Audited(DateTime now, string type, Guid id, JsonObject changes)
-    {
-        var audit = AuditTrail.Event(caller, now, type, id, "handed_over", changes);
-        audit.WorkspaceId = caller.WorkspaceId;
-        return audit;
-    }
+    private AuditEvent Audited(DateTime now, string type, Guid id, JsonObject changes) =>
+        AuditTrail.Event(caller, now, type, id, "handed_over", changes);
 
     private static JsonObject Counts(Dictionary<string, int> moved) =>
         new(moved.Select(m => KeyValuePair.Create(m.Key, (JsonNode?)m.Value)));

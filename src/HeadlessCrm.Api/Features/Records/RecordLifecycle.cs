@@ -32,7 +32,7 @@ public sealed class RecordLifecycle(CrmDbContext db, RequestContext caller, Time
         where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.WriteScope);
-        var entity = await LoadForChangeAsync<TEntity>(type.Name, id, ifMatch, ct);
+        var entity = await LoadForChangeAsync(type.Name, id, ifMatch, ct, type.ForChange);
         change(entity);
         if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
         return type.Map(entity);

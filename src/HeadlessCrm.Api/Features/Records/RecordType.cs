@@ -20,6 +20,9 @@ public sealed class RecordType<TEntity, TDto> where TEntity : CrmRecord where TD
     public required SortSchema<TEntity> Sorts { get; init; }
     public IReadOnlyList<ListParameter> Parameters { get; init; } = [];
 
+    /// <summary>What to load with a record about to change, so its projection (and its events' snapshots) are whole.</summary>
+    public Func<IQueryable<TEntity>, IQueryable<TEntity>>? ForChange { get; init; }
+
     /// <summary>The projection run in memory, for a record just saved (saves a read-back query).</summary>
     public Func<TEntity, TDto> Map => _map ??= Projection.Compile();
 

@@ -28,12 +28,11 @@ public sealed class RecordWriter(CrmDbContext db, RequestContext caller, RecordL
     }
 
     public async Task<TDto> UpdateAsync<TEntity, TDto, TInput>(
-        RecordType<TEntity, TDto> type, Guid id, string? ifMatch, JsonElement patch, Apply<TInput, TEntity> apply, CancellationToken ct,
-        Func<IQueryable<TEntity>, IQueryable<TEntity>>? include = null)
+        RecordType<TEntity, TDto> type, Guid id, string? ifMatch, JsonElement patch, Apply<TInput, TEntity> apply, CancellationToken ct)
         where TEntity : CrmRecord where TDto : IVersioned where TInput : IRecordInput<TEntity, TInput>
     {
         caller.Demand(type.WriteScope);
-        var entity = await lifecycle.LoadForChangeAsync(type.Name, id, ifMatch, ct, include);
+        var entity = await lifecycle.LoadForChangeAsync(type.Name, id, ifMatch, ct, type.ForChange);
         var input = MergePatch.Apply(TInput.From(entity), patch);
         Check(input);
         await apply(input, entity, ct);

@@ -3,6 +3,7 @@ using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Shared;
@@ -42,6 +43,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
 
@@ -73,6 +75,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         model.Entity<DealContact>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<IdempotencyRecord>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<AuditEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        model.Entity<OutboxEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         SnakeCaseNames.Apply(model);
     }
 
@@ -103,11 +106,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     private void Stamp()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var change in AuditTrail.Collect(ChangeTracker, caller, now))
-        {
-            change.WorkspaceId = RequireWorkspace();
-            AuditEvents.Add(change);
-        }
+        var changes = AuditTrail.Collect(ChangeTracker, caller, now);
         foreach (var entry in ChangeTracker.Entries<TenantEntity>())
         {
             if (entry.State == EntityState.Added)
@@ -125,6 +124,16 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
             if (entry.Entity.WorkspaceId == Guid.Empty) entry.Entity.WorkspaceId = RequireWorkspace();
             entry.Entity.CreatedAt = now;
         }
+        // After the timestamps, so that the events' snapshots carry them.
+        foreach (var change in changes) Record(change.Audit, change.Entity);
+    }
+
+    /// <summary>Writes a change to the audit trail and its events to the outbox, both in the transaction of the change.</summary>
+    public void Record(AuditEvent change, object? entity)
+    {
+        change.WorkspaceId = RequireWorkspace();
+        AuditEvents.Add(change);
+        OutboxEvents.AddRange(Outbox.From(change, entity));
     }
 
     private Guid RequireWorkspace() => caller.WorkspaceId != Guid.Empty

@@ -8,6 +8,7 @@ using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Timeline;
+using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Http;
@@ -48,6 +49,7 @@ public static class ApiExtensions
         services.AddScoped<HandOver>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
+        services.AddCrmEvents(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -83,6 +85,7 @@ public static class ApiExtensions
         app.MapTimelines();
         app.MapMembers();
         app.MapAudit();
+        app.MapWebhooks();
         return app;
     }
 }

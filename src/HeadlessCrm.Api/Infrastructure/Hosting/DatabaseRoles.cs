@@ -36,7 +36,25 @@ public sealed record DatabaseRoles(string Owner, string Application, string? App
     /// </summary>
     public async Task EnableApplicationLoginAsync(CancellationToken ct)
     {
-        if (ApplicationPasswordToSet is null || await ApplicationCanLogInAsync(ct)) return;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (ApplicationPasswordToSet is null || await ApplicationCanLogInAsync(ct)) return;
+            try
+            {
+                await SetApplicationPasswordAsync(ct);
+                return;
+            }
+            // The role is shared by every database of the cluster, and the advisory lock is per database: another
+            // database's host may be setting the (same) password right now.
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InternalError && attempt < 5)
+            {
+                await Task.Delay(100 * attempt, ct);
+            }
+        }
+    }
+
+    private async Task SetApplicationPasswordAsync(CancellationToken ct)
+    {
         await using var connection = new NpgsqlConnection(Owner);
         await connection.OpenAsync(ct);
         await using (var lockCommand = new NpgsqlCommand($"SELECT pg_advisory_lock({LoginLockKey})", connection))
