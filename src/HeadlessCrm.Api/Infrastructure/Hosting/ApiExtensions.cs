@@ -7,6 +7,7 @@ using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Reminders;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -50,6 +51,7 @@ public static class ApiExtensions
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
+        services.AddCrmReminders();
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
