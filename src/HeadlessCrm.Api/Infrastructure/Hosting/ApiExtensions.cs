@@ -51,7 +51,7 @@ public static class ApiExtensions
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
-        services.AddCrmReminders();
+        services.AddCrmReminders(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -88,6 +88,7 @@ public static class ApiExtensions
         app.MapMembers();
         app.MapAudit();
         app.MapWebhooks();
+        app.MapDateReminders();
         return app;
     }
 }
