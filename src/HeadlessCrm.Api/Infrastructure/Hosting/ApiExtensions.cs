@@ -4,6 +4,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
+using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
@@ -52,6 +53,7 @@ public static class ApiExtensions
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
         services.AddCrmReminders(builder.Configuration);
+        services.AddCrmInbound(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -89,6 +91,7 @@ public static class ApiExtensions
         app.MapAudit();
         app.MapWebhooks();
         app.MapDateReminders();
+        app.MapWebForms();
         return app;
     }
 }

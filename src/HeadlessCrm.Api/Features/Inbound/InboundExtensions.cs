@@ -1,0 +1,13 @@
+namespace HeadlessCrm.Api.Features.Inbound;
+
+public static class InboundExtensions
+{
+    /// <summary>Web-form leads, call logging and logged emails.</summary>
+    public static IServiceCollection AddCrmInbound(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebFormOptions>().Bind(configuration.GetSection(WebFormOptions.Section));
+        services.AddScoped<WebFormUseCases>();
+        services.AddScoped<FormSubmissions>();
+        return services;
+    }
+}
