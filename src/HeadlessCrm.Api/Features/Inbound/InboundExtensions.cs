@@ -8,6 +8,11 @@ public static class InboundExtensions
         services.AddOptions<WebFormOptions>().Bind(configuration.GetSection(WebFormOptions.Section));
         services.AddScoped<WebFormUseCases>();
         services.AddScoped<FormSubmissions>();
+        services.AddOptions<CallOptions>().Bind(configuration.GetSection(CallOptions.Section))
+            .Validate(o => PhoneNumbers.IsKnownRegion(o.DefaultRegion), $"Crm:Calls:DefaultRegion must be one of {string.Join(", ", PhoneNumbers.KnownRegions)}.")
+            .ValidateOnStart();
+        services.AddScoped<CallLogging>();
+        services.AddScoped<EmailLogging>();
         return services;
     }
 }

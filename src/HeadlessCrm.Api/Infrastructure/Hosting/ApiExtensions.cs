@@ -92,6 +92,7 @@ public static class ApiExtensions
         app.MapWebhooks();
         app.MapDateReminders();
         app.MapWebForms();
+        app.MapInbound();
         return app;
     }
 }
