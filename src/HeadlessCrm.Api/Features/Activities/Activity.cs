@@ -19,6 +19,10 @@ public sealed class Activity : TaggedRecord
     public ActivityDirection? Direction { get; set; }
     public string? Outcome { get; set; }
     public string? RecordingUrl { get; set; }
+    /// <summary>The sending system's id of a logged call or email: a re-delivery finds this activity instead of making another.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>A logged call's other party, in E.164.</summary>
+    public string? PhoneNumber { get; set; }
     public Guid? ContactId { get; set; }
     public Guid? CompanyId { get; set; }
     public Guid? DealId { get; set; }

@@ -14,6 +14,11 @@ public sealed class ActivityUseCases(RecordWriter writer, RecordReferences refer
     public Task<ActivityDto> CreateAsync(ActivityInput input, CancellationToken ct) =>
         writer.CreateAsync(ActivityRecords.Type, input.Stamped(clock.GetUtcNow().UtcDateTime), _ => new Activity(), ApplyAsync, ct);
 
+    /// <summary>A call or email reported by another system, under its id there (unique per workspace) and, for calls, the number.</summary>
+    public Task<ActivityDto> LogAsync(ActivityInput input, string? externalId, string? phoneNumber, CancellationToken ct) =>
+        writer.CreateAsync(ActivityRecords.Type, input.Stamped(clock.GetUtcNow().UtcDateTime),
+            _ => new Activity { ExternalId = externalId, PhoneNumber = phoneNumber }, ApplyAsync, ct);
+
     public Task<ActivityDto> UpdateAsync(Guid id, string? ifMatch, JsonElement patch, CancellationToken ct) =>
         writer.UpdateAsync<Activity, ActivityDto, ActivityInput>(ActivityRecords.Type, id, ifMatch, patch, ApplyAsync, ct);
 

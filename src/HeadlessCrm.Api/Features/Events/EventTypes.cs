@@ -5,11 +5,15 @@ namespace HeadlessCrm.Api.Features.Events;
 
 /// <summary>
 /// The events a change of a record raises: <c>&lt;record&gt;.created|updated|archived|restored</c> for companies, contacts,
-/// deals and activities, plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>.
+/// deals and activities, plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>. The scheduler
+/// and inbound capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>.
 /// </summary>
 public static class EventTypes
 {
     public const string TaskOverdue = "task.overdue";
+    public const string TaskReminder = "task.reminder";
+    public const string DateReminderDue = "date_reminder.due";
+    public const string LeadCaptured = "lead.captured";
 
     private static readonly string[] Records = ["company", "contact", "deal", "activity"];
     private static readonly string[] Actions = ["created", "updated", "archived", "restored"];
@@ -17,7 +21,7 @@ public static class EventTypes
     public static readonly IReadOnlyList<string> All =
     [
         .. Records.SelectMany(r => Actions.Select(a => $"{r}.{a}")),
-        "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue,
+        "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue, TaskReminder, DateReminderDue, LeadCaptured,
     ];
 
     public static IEnumerable<string> Of(AuditEvent change)

@@ -28,6 +28,17 @@ public static class Outbox
             OccurredAt = change.OccurredAt,
         });
 
+    /// <summary>An event that is not a change of the record (a task fell overdue, a lead came in): the record now, and details.</summary>
+    public static OutboxEvent Notice(string type, string recordType, Guid recordId, object entity, DateTime at, JsonObject? details = null) => new()
+    {
+        Type = type,
+        RecordType = recordType,
+        RecordId = recordId,
+        Payload = new JsonObject { ["record"] = Snapshot(entity), ["changes"] = new JsonObject(), ["details"] = details ?? [] },
+        Actor = "system",
+        OccurredAt = at,
+    };
+
     private static JsonNode? Snapshot(object? entity) => entity switch
     {
         Company c => Serialize(CompanyRecords.Type.Map(c)),

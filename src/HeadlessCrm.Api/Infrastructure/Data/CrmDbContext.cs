@@ -136,6 +136,13 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         OutboxEvents.AddRange(Outbox.From(change, entity));
     }
 
+    /// <summary>Queues an event that is not a record change (a task fell overdue, a lead came in) for the next save.</summary>
+    public void Notify(OutboxEvent notice)
+    {
+        notice.WorkspaceId = RequireWorkspace();
+        OutboxEvents.Add(notice);
+    }
+
     private Guid RequireWorkspace() => caller.WorkspaceId != Guid.Empty
         ? caller.WorkspaceId
         : throw new InvalidOperationException("No workspace: a tenant row was saved outside an authenticated request or job.");

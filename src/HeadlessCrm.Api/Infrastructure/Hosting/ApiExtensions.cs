@@ -4,9 +4,11 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
+using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Reminders;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -50,6 +52,8 @@ public static class ApiExtensions
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
+        services.AddCrmReminders(builder.Configuration);
+        services.AddCrmInbound(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -86,6 +90,9 @@ public static class ApiExtensions
         app.MapMembers();
         app.MapAudit();
         app.MapWebhooks();
+        app.MapDateReminders();
+        app.MapWebForms();
+        app.MapInbound();
         return app;
     }
 }

@@ -15,8 +15,8 @@ public sealed class RateLimitOptions
     public double PerSecond => Requests / Window.TotalSeconds;
 
     /// <summary>
-    /// Tokens a host takes from the shared bucket at a time, so that it asks the database once per so many requests.
+    /// Tokens a host takes from a shared bucket of <paramref name="requests"/> at a time, so that it asks the database once per so many requests.
     /// Unspent leases expire after a second; at most hosts × lease requests can slip past a limit.
     /// </summary>
-    public int LeaseSize => Math.Max(1, Requests / 50);
+    public static int LeaseFor(int requests) => Math.Max(1, requests / 50);
 }

@@ -25,8 +25,14 @@ public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOpt
         public double SharedRemaining;
     }
 
-    public async Task<Decision> AcquireAsync(Guid workspace, string subject, CancellationToken ct)
+    /// <summary>A token from the caller's bucket, sized by <c>Crm:RateLimits</c>.</summary>
+    public Task<Decision> AcquireAsync(Guid workspace, string subject, CancellationToken ct) =>
+        AcquireAsync(workspace, subject, Options.Requests, Options.Window, ct);
+
+    /// <summary>A token from a bucket of <paramref name="requests"/> per <paramref name="window"/> (e.g. a web form's key).</summary>
+    public async Task<Decision> AcquireAsync(Guid workspace, string subject, int requests, TimeSpan window, CancellationToken ct)
     {
+        var perSecond = requests / window.TotalSeconds;
         var lease = _leases.GetOrAdd((workspace, subject), _ => new Lease());
         await lease.Gate.WaitAsync(ct);
         try
@@ -34,7 +40,7 @@ public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOpt
             var now = clock.GetUtcNow().UtcDateTime;
             if (lease.Tokens == 0 || lease.ExpiresAt <= now)
             {
-                var (granted, remaining) = await TakeAsync(workspace, subject, now, ct);
+                var (granted, remaining) = await TakeAsync(workspace, subject, requests, perSecond, now, ct);
                 lease.Tokens = granted;
                 lease.SharedRemaining = remaining;
                 lease.ExpiresAt = now + LeaseLifetime;
@@ -42,8 +48,8 @@ public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOpt
             var allowed = lease.Tokens > 0;
             if (allowed) lease.Tokens--;
             var left = lease.SharedRemaining + lease.Tokens;
-            var reset = TimeSpan.FromSeconds(Math.Ceiling((Options.Requests - left) / Options.PerSecond));
-            var retry = allowed ? reset : TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((1 - lease.SharedRemaining) / Options.PerSecond)));
+            var reset = TimeSpan.FromSeconds(Math.Ceiling((requests - left) / perSecond));
+            var retry = allowed ? reset : TimeSpan.FromSeconds(Math.Max(1, Math.Ceiling((1 - lease.SharedRemaining) / perSecond)));
             return new Decision(allowed, (int)Math.Floor(left), retry);
         }
         finally
@@ -52,14 +58,15 @@ public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOpt
         }
     }
 
-    private async Task<(int Granted, double Remaining)> TakeAsync(Guid workspace, string subject, DateTime now, CancellationToken ct)
+    private async Task<(int Granted, double Remaining)> TakeAsync(
+        Guid workspace, string subject, int requests, double perSecond, DateTime now, CancellationToken ct)
     {
         await using var command = database.CreateCommand(
             $"SET app.workspace_id = '{workspace:D}'; SELECT granted, remaining FROM crm_take_tokens(@subject, @capacity, @rate, @want, @now)");
         command.Parameters.AddWithValue("subject", subject);
-        command.Parameters.AddWithValue("capacity", (double)Options.Requests);
-        command.Parameters.AddWithValue("rate", Options.PerSecond);
-        command.Parameters.AddWithValue("want", Options.LeaseSize);
+        command.Parameters.AddWithValue("capacity", (double)requests);
+        command.Parameters.AddWithValue("rate", perSecond);
+        command.Parameters.AddWithValue("want", RateLimitOptions.LeaseFor(requests));
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);

@@ -1,0 +1,138 @@
+-- Reminders, important dates and inbound capture. The scheduler's bookkeeping (when a task's overdue event and
+-- reminder went out) lives in columns the API never shows; claims are UPDATE … FROM (… FOR UPDATE SKIP LOCKED) in
+-- SECURITY DEFINER functions, so any number of hosts can scan at once and each row is stamped by exactly one.
+
+ALTER TABLE activities
+    ADD COLUMN overdue_notified_at timestamptz,
+    ADD COLUMN reminder_sent_at timestamptz,
+    ADD COLUMN external_id text,
+    ADD COLUMN phone_number text;
+-- A telephony or mail system re-delivering the same call or email finds the activity it already made.
+CREATE UNIQUE INDEX activities_external_id ON activities (workspace_id, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX activities_overdue_pending ON activities (due_at)
+    WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND overdue_notified_at IS NULL;
+CREATE INDEX activities_reminder_pending ON activities (reminder_at)
+    WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND reminder_sent_at IS NULL;
+
+-- A task whose due time (or reminder time) moves, or that is reopened, is due for a new event.
+CREATE FUNCTION crm_reset_task_alerts() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.due_at IS DISTINCT FROM OLD.due_at OR (OLD.completed_at IS NOT NULL AND NEW.completed_at IS NULL) THEN
+        NEW.overdue_notified_at := NULL;
+    END IF;
+    IF NEW.reminder_at IS DISTINCT FROM OLD.reminder_at OR (OLD.completed_at IS NOT NULL AND NEW.completed_at IS NULL) THEN
+        NEW.reminder_sent_at := NULL;
+    END IF;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER activities_reset_task_alerts BEFORE UPDATE OF due_at, reminder_at, completed_at ON activities
+    FOR EACH ROW EXECUTE FUNCTION crm_reset_task_alerts();
+
+CREATE FUNCTION crm_claim_overdue_tasks(p_limit integer, p_now timestamptz)
+    RETURNS TABLE (workspace_id uuid, activity_id uuid)
+    LANGUAGE sql SECURITY DEFINER SET search_path = public
+AS $$
+    UPDATE activities AS a SET overdue_notified_at = p_now
+    FROM (SELECT t.workspace_id, t.id FROM activities AS t
+          WHERE t.type = 'task' AND t.completed_at IS NULL AND t.archived_at IS NULL AND t.overdue_notified_at IS NULL
+            AND t.due_at <= p_now
+          ORDER BY t.due_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
+    WHERE a.workspace_id = due.workspace_id AND a.id = due.id
+    RETURNING a.workspace_id, a.id
+$$;
+
+CREATE FUNCTION crm_claim_task_reminders(p_limit integer, p_now timestamptz)
+    RETURNS TABLE (workspace_id uuid, activity_id uuid)
+    LANGUAGE sql SECURITY DEFINER SET search_path = public
+AS $$
+    UPDATE activities AS a SET reminder_sent_at = p_now
+    FROM (SELECT t.workspace_id, t.id FROM activities AS t
+          WHERE t.type = 'task' AND t.completed_at IS NULL AND t.archived_at IS NULL AND t.reminder_sent_at IS NULL
+            AND t.reminder_at <= p_now
+          ORDER BY t.reminder_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
+    WHERE a.workspace_id = due.workspace_id AND a.id = due.id
+    RETURNING a.workspace_id, a.id
+$$;
+
+-- Important dates: "N days before a record's date, give its owner a task".
+CREATE TABLE date_reminder_rules (
+    workspace_id uuid NOT NULL REFERENCES workspaces (id),
+    id uuid NOT NULL,
+    record_type text NOT NULL CHECK (record_type IN ('contact', 'company', 'deal')),
+    field text NOT NULL,
+    days_before integer NOT NULL CHECK (days_before BETWEEN 0 AND 365),
+    yearly boolean NOT NULL,
+    subject_template text NOT NULL,
+    next_scan_at timestamptz NOT NULL,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    archived_at timestamptz,
+    PRIMARY KEY (workspace_id, id)
+);
+CREATE INDEX date_reminder_rules_due ON date_reminder_rules (next_scan_at) WHERE archived_at IS NULL;
+
+-- One row per occurrence that fired: the key makes a reminder fire once per (rule, record, date), whoever scans.
+CREATE TABLE date_reminder_firings (
+    workspace_id uuid NOT NULL,
+    rule_id uuid NOT NULL,
+    record_id uuid NOT NULL,
+    occurs_on date NOT NULL,
+    task_id uuid NOT NULL,
+    fired_at timestamptz NOT NULL,
+    PRIMARY KEY (workspace_id, rule_id, record_id, occurs_on),
+    FOREIGN KEY (workspace_id, rule_id) REFERENCES date_reminder_rules (workspace_id, id)
+);
+
+CREATE FUNCTION crm_claim_date_reminder_rules(p_limit integer, p_now timestamptz, p_interval interval)
+    RETURNS TABLE (workspace_id uuid, rule_id uuid)
+    LANGUAGE sql SECURITY DEFINER SET search_path = public
+AS $$
+    UPDATE date_reminder_rules AS r SET next_scan_at = p_now + p_interval
+    FROM (SELECT d.workspace_id, d.id FROM date_reminder_rules AS d
+          WHERE d.archived_at IS NULL AND d.next_scan_at <= p_now
+          ORDER BY d.next_scan_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
+    WHERE r.workspace_id = due.workspace_id AND r.id = due.id
+    RETURNING r.workspace_id, r.id
+$$;
+
+-- Web forms: a public key (like a publishable key, it sits in the page) names the form and so the workspace.
+CREATE TABLE web_forms (
+    workspace_id uuid NOT NULL REFERENCES workspaces (id),
+    id uuid NOT NULL,
+    name text NOT NULL,
+    form_key text NOT NULL UNIQUE,
+    allowed_origins text[] NOT NULL,
+    field_map jsonb NOT NULL,
+    honeypot_field text,
+    default_owner_id uuid,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    archived_at timestamptz,
+    PRIMARY KEY (workspace_id, id),
+    FOREIGN KEY (workspace_id, default_owner_id) REFERENCES members (workspace_id, id)
+);
+
+CREATE FUNCTION crm_resolve_form_key(p_key text)
+    RETURNS TABLE (workspace_id uuid, form_id uuid)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public
+AS $$
+    SELECT f.workspace_id, f.id FROM web_forms AS f WHERE f.form_key = p_key AND f.archived_at IS NULL
+$$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['date_reminder_rules', 'date_reminder_firings', 'web_forms']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY workspace_isolation ON %I USING (workspace_id = crm_workspace()) WITH CHECK (workspace_id = crm_workspace())', t);
+    END LOOP;
+END
+$$;
+
+REVOKE ALL ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_task_reminders(integer, timestamptz),
+    crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_task_reminders(integer, timestamptz),
+    crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) TO crm_app;
