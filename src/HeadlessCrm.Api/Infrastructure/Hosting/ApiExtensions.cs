@@ -2,6 +2,7 @@ using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
@@ -36,6 +37,9 @@ public static class ApiExtensions
         services.AddScoped<RecordWriter>();
         services.AddScoped<RecordLifecycle>();
         services.AddScoped<RecordReferences>();
+        services.AddScoped<CustomFieldCatalog>();
+        services.AddScoped<UniqueCustomFields>();
+        services.AddScoped<CustomFieldUseCases>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -86,6 +90,7 @@ public static class ApiExtensions
         app.MapMembers();
         app.MapAudit();
         app.MapWebhooks();
+        app.MapCustomFields();
         return app;
     }
 }
