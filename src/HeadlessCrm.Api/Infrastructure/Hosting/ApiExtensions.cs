@@ -8,6 +8,7 @@ using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Search;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -40,6 +41,7 @@ public static class ApiExtensions
         services.AddScoped<CustomFieldCatalog>();
         services.AddScoped<UniqueCustomFields>();
         services.AddScoped<CustomFieldUseCases>();
+        services.AddScoped<SearchQuery>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -91,6 +93,7 @@ public static class ApiExtensions
         app.MapAudit();
         app.MapWebhooks();
         app.MapCustomFields();
+        app.MapSearch();
         return app;
     }
 }
