@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace HeadlessCrm.Api.Features.CustomFields;
 
@@ -23,21 +24,19 @@ public sealed class UniqueCustomFields(CrmDbContext db)
             await db.Database.ExecuteSqlInterpolatedAsync(
                 $"SELECT pg_advisory_xact_lock(hashtextextended({db.Caller.WorkspaceId.ToString("D") + "/" + objectName + "/" + document}, 0))", ct);
             var taken = await db.Set<TEntity>().IgnoreQueryFilters([CrmDbContext.VisibilityFilter])
-                .AnyAsync(HoldsOther<TEntity>(recordId, document), ct);
+                .Where(e => e.Id != recordId).AnyAsync(Holds<TEntity>(key, value), ct);
             if (taken)
                 throw new ConflictException($"Another record of {objectName} already has this {key}.", $"{CustomFieldColumns.Prefix}.{key}");
         }
     }
 
-    /// <summary>e =&gt; e.Id != recordId &amp;&amp; crm_cf_contains(e.custom_fields, document)</summary>
-    private static Expression<Func<TEntity, bool>> HoldsOther<TEntity>(Guid recordId, string document) where TEntity : CrmRecord
+    /// <summary>e =&gt; crm_cf_contains(e.custom_fields, '{"key": value}'): the record holds the value (GIN-indexed).</summary>
+    public static Expression<Func<TEntity, bool>> Holds<TEntity>(string key, JsonNode value) where TEntity : CrmRecord
     {
+        var document = new JsonObject { [key] = value.DeepClone() }.ToJsonString();
         var e = Expression.Parameter(typeof(TEntity), "e");
-        var fields = Expression.Property(e, nameof(TaggedRecord.CustomFields));
         Expression<Func<JsonObject, bool>> contains = f => CustomFieldSql.Contains(f, document);
-        var holds = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(contains.Parameters[0], fields, contains.Body);
-        Expression<Func<TEntity, bool>> other = r => r.Id != recordId;
-        var notSelf = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(other.Parameters[0], e, other.Body);
-        return Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(notSelf, holds), e);
+        var body = ReplacingExpressionVisitor.Replace(contains.Parameters[0], Expression.Property(e, nameof(TaggedRecord.CustomFields)), contains.Body);
+        return Expression.Lambda<Func<TEntity, bool>>(body, e);
     }
 }

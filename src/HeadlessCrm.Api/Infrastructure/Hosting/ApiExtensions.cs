@@ -1,5 +1,6 @@
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
+using HeadlessCrm.Api.Features.Batch;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
@@ -42,6 +43,8 @@ public static class ApiExtensions
         services.AddScoped<UniqueCustomFields>();
         services.AddScoped<CustomFieldUseCases>();
         services.AddScoped<SearchQuery>();
+        services.AddScoped<RecordBatch>();
+        services.AddScoped<UpsertMatcher>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
