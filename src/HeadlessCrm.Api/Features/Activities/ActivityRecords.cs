@@ -29,7 +29,8 @@ public static class ActivityRecords
         .Field("ownerId", a => a.OwnerId)
         .Tags("tags", a => a.Tags)
         .Field("createdAt", a => a.CreatedAt)
-        .Field("updatedAt", a => a.UpdatedAt);
+        .Field("updatedAt", a => a.UpdatedAt)
+        .CustomFields("activities", a => a.CustomFields);
 
     public static readonly RecordType<Activity, ActivityDto> Type = new()
     {
@@ -68,7 +69,8 @@ public static class ActivityRecords
             .Key("timelineAt", a => a.TimelineAt)
             .Key("createdAt", a => a.CreatedAt)
             .Key("updatedAt", a => a.UpdatedAt)
-            .NullableKey("dueAt", a => a.DueAt),
+            .NullableKey("dueAt", a => a.DueAt)
+            .CustomFields("activities", a => a.CustomFields),
         Parameters =
         [
             new("type", "type", FilterOperator.Eq, "call, email, meeting, note or task (comma-separated: any)."),

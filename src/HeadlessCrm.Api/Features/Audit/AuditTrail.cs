@@ -37,7 +37,7 @@ public static class AuditTrail
     private static readonly HashSet<string> Ignored =
     [
         nameof(TenantEntity.WorkspaceId), nameof(TenantEntity.Id), nameof(TenantEntity.CreatedAt), nameof(TenantEntity.UpdatedAt),
-        nameof(CrmRecord.Version), nameof(Contact.EmailKeys), nameof(Contact.PhoneKeys), nameof(Activity.TimelineAt), "SortName",
+        nameof(CrmRecord.Version), nameof(Contact.EmailKeys), nameof(Contact.PhoneKeys), nameof(Activity.TimelineAt), "SortName", "SearchText",
         nameof(Member.PasswordHash), nameof(Member.InvitationHash), nameof(PersonalAccessToken.TokenHash), nameof(PersonalAccessToken.LastUsedAt),
     ];
 

@@ -21,7 +21,8 @@ public static class CompanyRecords
         .Field("ownerId", c => c.OwnerId)
         .Tags("tags", c => c.Tags)
         .Field("createdAt", c => c.CreatedAt)
-        .Field("updatedAt", c => c.UpdatedAt);
+        .Field("updatedAt", c => c.UpdatedAt)
+        .CustomFields("companies", c => c.CustomFields);
 
     public static readonly RecordType<Company, CompanyDto> Type = new()
     {
@@ -60,7 +61,8 @@ public static class CompanyRecords
         Sorts = new SortSchema<Company>("-createdAt")
             .Key("createdAt", c => c.CreatedAt)
             .Key("updatedAt", c => c.UpdatedAt)
-            .Key("name", c => c.Name),
+            .Key("name", c => c.Name)
+            .CustomFields("companies", c => c.CustomFields),
         Parameters =
         [
             new("ownerId", "ownerId", FilterOperator.Eq, "Owned by this member (comma-separated: any of them)."),

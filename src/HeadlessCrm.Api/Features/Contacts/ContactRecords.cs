@@ -29,7 +29,8 @@ public static class ContactRecords
         .Tags("phone", c => c.PhoneKeys, Contact.PhoneKey)
         .Tags("tags", c => c.Tags)
         .Field("createdAt", c => c.CreatedAt)
-        .Field("updatedAt", c => c.UpdatedAt);
+        .Field("updatedAt", c => c.UpdatedAt)
+        .CustomFields("contacts", c => c.CustomFields);
 
     public static readonly RecordType<Contact, ContactDto> Type = new()
     {
@@ -71,7 +72,8 @@ public static class ContactRecords
         Sorts = new SortSchema<Contact>("-createdAt")
             .Key("createdAt", c => c.CreatedAt)
             .Key("updatedAt", c => c.UpdatedAt)
-            .Key("name", c => EF.Property<string>(c, ContactConfiguration.SortName)),
+            .Key("name", c => EF.Property<string>(c, ContactConfiguration.SortName))
+            .CustomFields("contacts", c => c.CustomFields),
         Parameters =
         [
             new("ownerId", "ownerId", FilterOperator.Eq, "Owned by this member (comma-separated: any of them)."),

@@ -29,7 +29,8 @@ public static class DealRecords
         .Field("ownerId", d => d.OwnerId)
         .Tags("tags", d => d.Tags)
         .Field("createdAt", d => d.CreatedAt)
-        .Field("updatedAt", d => d.UpdatedAt);
+        .Field("updatedAt", d => d.UpdatedAt)
+        .CustomFields("deals", d => d.CustomFields);
 
     public static readonly RecordType<Deal, DealDto> Type = new()
     {
@@ -67,7 +68,8 @@ public static class DealRecords
             .Key("createdAt", d => d.CreatedAt)
             .Key("updatedAt", d => d.UpdatedAt)
             .NullableKey("amount", d => d.Amount)
-            .NullableKey("expectedCloseDate", d => d.ExpectedCloseDate),
+            .NullableKey("expectedCloseDate", d => d.ExpectedCloseDate)
+            .CustomFields("deals", d => d.CustomFields),
         Parameters =
         [
             new("ownerId", "ownerId", FilterOperator.Eq, "Owned by this member (comma-separated: any of them)."),

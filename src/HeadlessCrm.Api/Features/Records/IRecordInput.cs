@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.Shared;
 
 namespace HeadlessCrm.Api.Features.Records;
@@ -10,6 +11,9 @@ public interface IRecordInput<TEntity, TSelf> where TEntity : CrmRecord where TS
 {
     /// <summary>The record's current writable fields, the base a merge patch applies to.</summary>
     static abstract TSelf From(TEntity entity);
+
+    /// <summary>The custom field values as sent (checked against the definitions by <see cref="RecordWriter"/>).</summary>
+    JsonObject? CustomFields { get; }
 
     /// <summary>Fills what a create may leave out (kind, stage, owner…).</summary>
     TSelf WithDefaults(Guid? callerMemberId);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using HeadlessCrm.Api.Features.Batch;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
@@ -107,7 +108,7 @@ public static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(type.WriteScope);
-        return group;
+        return group.MapRecordBatch<TEntity, TDto, TInput, TUseCases>(type);
     }
 
     /// <summary>

@@ -1,15 +1,19 @@
 using System.Text.Json;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Features.Records;
 
 /// <summary>
-/// Create and merge-patch update for every record type: scope, defaults, field rules, the type's own application of
-/// the input (which may check references or move a deal), one save, and the saved record's public shape.
+/// Create and merge-patch update for every record type: scope, defaults, field rules (custom fields checked against
+/// their definitions), the type's own application of the input (which may check references or move a deal), one
+/// save, and the saved record's public shape.
 /// </summary>
-public sealed class RecordWriter(CrmDbContext db, RequestContext caller, RecordLifecycle lifecycle)
+public sealed class RecordWriter(
+    CrmDbContext db, RequestContext caller, RecordLifecycle lifecycle, CustomFieldCatalog customFields, UniqueCustomFields unique)
 {
     public delegate Task Apply<in TInput, in TEntity>(TInput input, TEntity entity, CancellationToken ct);
 
@@ -19,11 +23,12 @@ public sealed class RecordWriter(CrmDbContext db, RequestContext caller, RecordL
     {
         caller.Demand(type.WriteScope);
         input = input.WithDefaults(caller.MemberId);
-        Check(input);
+        var values = await CheckAsync(type, input, stored: null, ct);
         var entity = create(input);
         await apply(input, entity, ct);
+        Store(entity, values);
         db.Add(entity);
-        await db.SaveChangesAsync(ct);
+        await SaveAsync(type, entity, values, ct);
         return type.Map(entity);
     }
 
@@ -34,17 +39,42 @@ public sealed class RecordWriter(CrmDbContext db, RequestContext caller, RecordL
         caller.Demand(type.WriteScope);
         var entity = await lifecycle.LoadForChangeAsync(type.Name, id, ifMatch, ct, type.ForChange);
         var input = MergePatch.Apply(TInput.From(entity), patch);
-        Check(input);
+        var values = await CheckAsync(type, input, (entity as TaggedRecord)?.CustomFields ?? [], ct);
         await apply(input, entity, ct);
-        if (db.ChangeTracker.HasChanges()) await db.SaveChangesAsync(ct);
+        Store(entity, values);
+        if (db.ChangeTracker.HasChanges()) await SaveAsync(type, entity, values, ct);
         return type.Map(entity);
     }
 
-    private static void Check<TEntity, TInput>(IRecordInput<TEntity, TInput> input)
-        where TEntity : CrmRecord where TInput : IRecordInput<TEntity, TInput>
+    private async Task<CustomFieldValues.Checked> CheckAsync<TEntity, TDto, TInput>(
+        RecordType<TEntity, TDto> type, TInput input, System.Text.Json.Nodes.JsonObject? stored, CancellationToken ct)
+        where TEntity : CrmRecord where TDto : IVersioned where TInput : IRecordInput<TEntity, TInput>
     {
         var check = new RuleCheck();
         input.Check(check);
+        var values = CustomFieldValues.Check(await customFields.OfAsync(type.Plural, ct), input.CustomFields, stored, check);
         check.ThrowIfBroken();
+        return values;
+    }
+
+    private static void Store(CrmRecord entity, CustomFieldValues.Checked values)
+    {
+        if (entity is TaggedRecord tagged) tagged.CustomFields = values.Values;
+    }
+
+    /// <summary>One save; with unique custom field values to guard, the guard and the save share a transaction.</summary>
+    private async Task SaveAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, TEntity entity, CustomFieldValues.Checked values, CancellationToken ct)
+        where TEntity : CrmRecord where TDto : IVersioned
+    {
+        if (values.UniqueValues.Count == 0 || db.Database.CurrentTransaction is not null)
+        {
+            await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);
+            await db.SaveChangesAsync(ct);
+            return;
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
     }
 }

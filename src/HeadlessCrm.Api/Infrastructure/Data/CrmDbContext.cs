@@ -2,9 +2,11 @@ using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.Search;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -59,6 +61,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     protected override void OnModelCreating(ModelBuilder model)
     {
         model.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
+        CustomFieldSql.Register(model);
+        SearchSql.Register(model);
 
         Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
         Expression<Func<CrmRecord, bool>> visible = e =>

@@ -1,4 +1,6 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore.Query;
 
@@ -29,24 +31,30 @@ public sealed class FilterSchema<T>
     public FilterSchema<T> Many<TOther>(string name, Expression<Func<T, IEnumerable<TOther>>> target, Func<FilterSchema<TOther>> schema) =>
         Add(new RelationField<T, TOther>(name, target, many: true, schema));
 
-    public Expression<Func<T, bool>> Compile(FilterNode node) => node switch
+    /// <summary>The resource's custom fields (values in a jsonb column), filtered as <c>customFields.&lt;key&gt;</c>.</summary>
+    public FilterSchema<T> CustomFields(string objectName, Expression<Func<T, JsonObject>> accessor) =>
+        Add(new CustomFieldFilter<T>(objectName, accessor));
+
+    public Expression<Func<T, bool>> Compile(FilterNode node) => Compile(node, FilterContext.Empty);
+
+    public Expression<Func<T, bool>> Compile(FilterNode node, FilterContext context) => node switch
     {
-        AndFilter and => Combine(and.Items, Expression.AndAlso),
-        OrFilter or => Combine(or.Items, Expression.OrElse),
-        NotFilter not => Negate(Compile(not.Item)),
-        Condition c => Condition(c.Field, c.Op, c.Value, c.Path),
+        AndFilter and => Combine(and.Items, context, Expression.AndAlso),
+        OrFilter or => Combine(or.Items, context, Expression.OrElse),
+        NotFilter not => Negate(Compile(not.Item, context)),
+        Condition c => Condition(c.Field, c.Op, c.Value, c.Path, context),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
     /// <summary>One condition on a (possibly dotted) field path.</summary>
-    public Expression<Func<T, bool>> Condition(string field, FilterOperator op, FilterValue value, string path)
+    public Expression<Func<T, bool>> Condition(string field, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         var dot = field.IndexOf('.');
         var head = dot < 0 ? field : field[..dot];
         var rest = dot < 0 ? null : field[(dot + 1)..];
         if (!_fields.TryGetValue(head, out var definition))
             throw new InvalidQueryException(path, $"Cannot filter on '{head}'; filter on one of: {string.Join(", ", _fields.Keys)}.");
-        return definition.Build(rest, op, value, path);
+        return definition.Build(rest, op, value, path, context);
     }
 
     private FilterSchema<T> Add(IFilterField<T> field)
@@ -55,9 +63,9 @@ public sealed class FilterSchema<T>
         return this;
     }
 
-    private Expression<Func<T, bool>> Combine(IReadOnlyList<FilterNode> items, Func<Expression, Expression, BinaryExpression> join)
+    private Expression<Func<T, bool>> Combine(IReadOnlyList<FilterNode> items, FilterContext context, Func<Expression, Expression, BinaryExpression> join)
     {
-        var compiled = items.Select(Compile).ToList();
+        var compiled = items.Select(item => Compile(item, context)).ToList();
         var parameter = compiled[0].Parameters[0];
         var body = compiled.Skip(1).Aggregate(compiled[0].Body,
             (acc, next) => join(acc, ReplacingExpressionVisitor.Replace(next.Parameters[0], parameter, next.Body)));

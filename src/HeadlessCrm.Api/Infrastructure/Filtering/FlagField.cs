@@ -12,7 +12,7 @@ internal sealed class FlagField<T>(string name, Func<Expression<Func<T, bool>>> 
 
     public IReadOnlyCollection<FilterOperator> Operators { get; } = [FilterOperator.Eq];
 
-    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path)
+    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         if (rest is not null) throw new InvalidQueryException(path, $"'{name}' has no field '{rest}'.");
         if (op != FilterOperator.Eq) throw new InvalidQueryException(path, $"'{name}' supports only eq.");

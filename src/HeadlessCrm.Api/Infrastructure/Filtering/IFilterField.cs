@@ -12,6 +12,7 @@ public interface IFilterField<T>
 
     IReadOnlyCollection<FilterOperator> Operators { get; }
 
+    /// <param name="context">The workspace's custom field types.</param>
     /// <param name="rest">The path after this field's name, for relations (<c>kind</c> of <c>company.kind</c>).</param>
-    Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path);
+    Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context);
 }

@@ -17,10 +17,10 @@ internal sealed class RelationField<T, TOther>(
 
     public IReadOnlyCollection<FilterOperator> Operators => [];
 
-    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path)
+    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         if (rest is null) throw new InvalidQueryException(path, $"'{name}' is a relation; filter on one of its fields, like '{name}.<field>'.");
-        var inner = schema().Condition(rest, op, value, path);
+        var inner = schema().Condition(rest, op, value, path, context);
         var parameter = target.Parameters[0];
         Expression body;
         if (many)

@@ -22,7 +22,7 @@ internal sealed class ScalarField<T, TValue>(string name, Expression<Func<T, TVa
         .. IsText ? new[] { FilterOperator.Contains, FilterOperator.StartsWith } : [],
     ];
 
-    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path)
+    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         if (rest is not null) throw new InvalidQueryException(path, $"'{name}' has no field '{rest}'.");
         if (!Operators.Contains(op))

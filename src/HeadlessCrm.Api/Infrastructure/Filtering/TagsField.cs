@@ -16,7 +16,7 @@ internal sealed class TagsField<T>(string name, Expression<Func<T, string[]>> ac
     public IReadOnlyCollection<FilterOperator> Operators { get; } =
         [FilterOperator.Contains, FilterOperator.ContainsAny, FilterOperator.ContainsAll];
 
-    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path)
+    public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         if (rest is not null) throw new InvalidQueryException(path, $"'{name}' has no field '{rest}'.");
         var tags = accessor.Body;

@@ -1,7 +1,9 @@
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
+using HeadlessCrm.Api.Features.Batch;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Inbound;
@@ -9,6 +11,7 @@ using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Reminders;
+using HeadlessCrm.Api.Features.Search;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -38,6 +41,12 @@ public static class ApiExtensions
         services.AddScoped<RecordWriter>();
         services.AddScoped<RecordLifecycle>();
         services.AddScoped<RecordReferences>();
+        services.AddScoped<CustomFieldCatalog>();
+        services.AddScoped<UniqueCustomFields>();
+        services.AddScoped<CustomFieldUseCases>();
+        services.AddScoped<SearchQuery>();
+        services.AddScoped<RecordBatch>();
+        services.AddScoped<UpsertMatcher>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -93,6 +102,8 @@ public static class ApiExtensions
         app.MapDateReminders();
         app.MapWebForms();
         app.MapInbound();
+        app.MapCustomFields();
+        app.MapSearch();
         return app;
     }
 }

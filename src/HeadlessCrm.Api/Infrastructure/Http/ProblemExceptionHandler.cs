@@ -17,7 +17,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
-        var problem = Map(exception);
+        var problem = ToProblem(exception);
         if (problem is null)
         {
             LogUnhandled(log, exception, context.Request.Method, context.Request.Path);
@@ -31,12 +31,14 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails? Map(Exception exception) => exception switch
+    /// <summary>The problem a client-caused failure becomes; null for a fault of ours. Batches use it per operation.</summary>
+    public static ProblemDetails? ToProblem(Exception exception) => exception switch
     {
         RuleViolationException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", null, e.Errors),
         InvalidQueryException e => Invalid(e.Field, e.Reason),
         RecordNotFoundException e => Problems.Create(StatusCodes.Status404NotFound, "Not found", e.Message),
-        ConflictException e => Problems.Create(StatusCodes.Status409Conflict, "Conflict", e.Message),
+        ConflictException e => Problems.Create(StatusCodes.Status409Conflict, "Conflict", e.Message,
+            e.Field is null ? null : new Dictionary<string, string[]> { [e.Field] = [e.Message] }),
         PreconditionFailedException e => Problems.Create(StatusCodes.Status412PreconditionFailed, "Precondition failed", e.Message),
         DbUpdateConcurrencyException => Problems.Create(StatusCodes.Status412PreconditionFailed, "Precondition failed",
             "The record changed while this request ran; read it again and retry."),

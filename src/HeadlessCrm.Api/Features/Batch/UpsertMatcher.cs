@@ -1,0 +1,78 @@
+using System.Linq.Expressions;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.CustomFields;
+using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.Api.Infrastructure.Data;
+using HeadlessCrm.Api.Infrastructure.Paging;
+using Microsoft.EntityFrameworkCore;
+
+namespace HeadlessCrm.Api.Features.Batch;
+
+/// <summary>
+/// Finds the live record an upsert means: a contact sharing an email, a company with the domain, or a record holding
+/// the value of a unique custom field. Only records the caller can see are candidates (what one cannot see does not
+/// exist for them); more than one match is a 409.
+/// </summary>
+public sealed class UpsertMatcher(CrmDbContext db, CustomFieldCatalog catalog)
+{
+    public async Task<Guid?> FindAsync<TEntity>(string objectName, string? matchBy, JsonElement record, CancellationToken ct)
+        where TEntity : CrmRecord
+    {
+        var predicate = matchBy switch
+        {
+            "email" when typeof(TEntity) == typeof(Contact) => (Expression<Func<TEntity, bool>>)(object)ByEmail(record),
+            "domain" when typeof(TEntity) == typeof(Company) => (Expression<Func<TEntity, bool>>)(object)ByDomain(record),
+            not null when matchBy.StartsWith(CustomFieldColumns.Prefix + ".", StringComparison.Ordinal) =>
+                await ByUniqueFieldAsync<TEntity>(objectName, matchBy[(CustomFieldColumns.Prefix.Length + 1)..], record, ct),
+            _ => throw new InvalidQueryException("matchBy", $"Upsert {objectName} by {string.Join(", ", Keys(objectName))}."),
+        };
+        var ids = await db.Set<TEntity>().Where(e => e.ArchivedAt == null).Where(predicate).Select(e => e.Id).Take(2).ToListAsync(ct);
+        if (ids.Count > 1) throw new ConflictException($"Several {objectName} match by {matchBy}; update one by id.", "matchBy");
+        return ids.Count == 1 ? ids[0] : null;
+    }
+
+    private static IEnumerable<string> Keys(string objectName) => objectName switch
+    {
+        "contacts" => ["email", "customFields.<unique key>"],
+        "companies" => ["domain", "customFields.<unique key>"],
+        _ => ["customFields.<unique key>"],
+    };
+
+    private static Expression<Func<Contact, bool>> ByEmail(JsonElement record)
+    {
+        var keys = Member(record, "emails") is { ValueKind: JsonValueKind.Array } emails
+            ? emails.EnumerateArray()
+                .Select(e => e.ValueKind == JsonValueKind.Object && e.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null)
+                .OfType<string>().Select(Contact.EmailKey).Distinct().ToArray()
+            : [];
+        if (keys.Length == 0) throw new InvalidQueryException("record.emails", "An upsert by email needs the record's emails.");
+        return c => c.EmailKeys.Any(k => keys.Contains(k));
+    }
+
+    private static Expression<Func<Company, bool>> ByDomain(JsonElement record)
+    {
+        if (Member(record, "domain") is not { ValueKind: JsonValueKind.String } text || !DomainName.TryNormalise(text.GetString()!, out var domain))
+            throw new InvalidQueryException("record.domain", "An upsert by domain needs the record's domain, like example.com.");
+        return c => c.Domain == domain;
+    }
+
+    private async Task<Expression<Func<TEntity, bool>>> ByUniqueFieldAsync<TEntity>(string objectName, string key, JsonElement record, CancellationToken ct)
+        where TEntity : CrmRecord
+    {
+        var definition = (await catalog.OfAsync(objectName, ct)).FirstOrDefault(d => d.Key == key && d.IsUnique)
+            ?? throw new InvalidQueryException("matchBy", $"'{key}' is not a unique custom field of {objectName}.");
+        var wanted = Member(record, "customFields") is { ValueKind: JsonValueKind.Object } fields && fields.TryGetProperty(key, out var v)
+            ? JsonNode.Parse(v.GetRawText())
+            : null;
+        if (wanted is null) throw new InvalidQueryException($"record.customFields.{key}", "An upsert by this field needs its value.");
+        var stored = CustomFieldValues.Check([definition], new JsonObject { [key] = wanted }, null, new RuleCheck()).Values[key]!;
+        return UniqueCustomFields.Holds<TEntity>(key, stored);
+    }
+
+    private static JsonElement? Member(JsonElement record, string name) =>
+        record.ValueKind == JsonValueKind.Object && record.TryGetProperty(name, out var value) ? value : null;
+}

@@ -1,0 +1,116 @@
+using HeadlessCrm.Api.Infrastructure.Access;
+
+namespace HeadlessCrm.Api.Tests.Search;
+
+/// <summary>GET /api/v1/search: what a person types finds contacts, companies and deals, ranked, paged and filtered by visibility.</summary>
+public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
+{
+    private static async Task<JsonArray> FindAsync(HttpClient http, string q, string extra = "") =>
+        (await http.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}{extra}")).Data();
+
+    private static string[] Ids(JsonArray hits) => hits.Select(h => h!.Id()).ToArray();
+
+    [Fact]
+    public async Task Finds_names_emails_phone_digits_company_names_domains_and_deal_titles()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var jose = await ws.Http.CreateAsync("/api/v1/contacts", new
+        {
+            firstName = "José", lastName = "Müller", emails = new[] { new { value = "jose.mueller@acme.example" } },
+            phones = new[] { new { value = "+49 (30) 555-0199" } },
+        });
+        var acme = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Ácme Industries", domain = "acme-industries.example" });
+        var deal = await ws.Http.CreateAsync("/api/v1/deals", new { title = "Renewal Zürich", amount = 100, currency = "EUR" });
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Unrelated", lastName = "Person" });
+
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "jose muller")));            // accents, case
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "Muler")));                  // a typo
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "jose.mueller@acme")));     // email
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "555 0199")));              // phone digits, spaced differently
+        Assert.Equal([acme.Id()], Ids(await FindAsync(ws.Http, "acme indus")));             // word prefixes
+        Assert.Equal([acme.Id()], Ids(await FindAsync(ws.Http, "acme-industries.example"))); // domain
+        Assert.Equal([deal.Id()], Ids(await FindAsync(ws.Http, "zurich")));
+        var hit = Assert.Single(await FindAsync(ws.Http, "josé"));
+        Assert.Equal("contact", hit!["type"]!.GetValue<string>());
+        Assert.Equal("José Müller", hit["title"]!.GetValue<string>());
+        Assert.Equal("jose.mueller@acme.example", hit["subtitle"]!.GetValue<string>());
+        Assert.Empty(await FindAsync(ws.Http, "qqqzzz"));
+        Assert.Equal([acme.Id()], Ids(await FindAsync(ws.Http, "acme", "&types=companies")));
+    }
+
+    [Fact]
+    public async Task Better_matches_rank_first_and_archived_records_are_not_found()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var starts = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Nord Logistics" });
+        var contains = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Grand Nordic" });
+        await ws.Http.CreateAsync("/api/v1/companies", new { name = "Southern Shipping" });
+        var archived = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Nord Archive" });
+        await (await ws.Http.DeleteAsync($"/api/v1/companies/{archived.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        // Starts with the term, then contains it; the archived one and the unrelated one are not found.
+        var hits = await FindAsync(ws.Http, "nord");
+        Assert.Equal([starts.Id(), contains.Id()], Ids(hits));
+        Assert.True(hits[0]!["rank"]!.GetValue<double>() > hits[1]!["rank"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Pages_through_every_match_by_rank_without_a_cap()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var created = new HashSet<string>();
+        for (var i = 0; i < 23; i++)
+            created.Add((await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Pagina", lastName = $"Person{i:D2}" })).Id());
+        await ws.Http.CreateAsync("/api/v1/companies", new { name = "Pagina Corp" });
+
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await ws.Http.GetJsonAsync($"/api/v1/search?q=pagina&limit=5{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            seen.AddRange(page.Data().Select(h => h!.Id()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+            pages++;
+        }
+        while (cursor is not null);
+
+        Assert.Equal(24, seen.Count);
+        Assert.Equal(24, seen.Distinct().Count());
+        Assert.Equal(5, pages);
+        Assert.Subset(seen.ToHashSet(), created);
+        await (await ws.Http.GetAsync("/api/v1/search?q=pagina&cursor=garbage")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "cursor");
+    }
+
+    [Fact]
+    public async Task A_rep_finds_only_their_own_records_and_other_workspaces_find_nothing()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var other = await ws.MemberAsync("rep");
+        var mine = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Visible", lastName = "Vera" });
+        await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Visible", lastName = "Vince" });
+
+        Assert.Equal([mine.Id()], Ids(await FindAsync(rep.Http, "visible")));
+        Assert.Equal(2, (await FindAsync(ws.Http, "visible")).Count);
+        var stranger = await api.NewWorkspaceAsync();
+        Assert.Empty(await FindAsync(stranger.Http, "visible"));
+    }
+
+    [Fact]
+    public async Task Searches_only_the_types_the_token_may_read_and_checks_its_input()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Scoped" });
+        var company = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Scoped Inc" });
+        var companiesOnly = await ws.ClientWithScopesAsync(Scopes.CompaniesRead);
+
+        Assert.Equal([company.Id()], Ids(await FindAsync(companiesOnly, "scoped")));
+        await (await companiesOnly.GetAsync("/api/v1/search?q=scoped&types=contacts")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        var noReads = await ws.ClientWithScopesAsync(Scopes.WebhooksManage);
+        await (await noReads.GetAsync("/api/v1/search?q=scoped")).ShouldBeProblemAsync(HttpStatusCode.Forbidden);
+        await (await ws.Http.GetAsync("/api/v1/search?q=a")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "q");
+        await (await ws.Http.GetAsync("/api/v1/search?q=ab&types=pipelines")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "types");
+        await (await ws.Http.GetAsync("/api/v1/search?q=ab&limit=500")).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "limit");
+    }
+}
