@@ -8,6 +8,7 @@ namespace HeadlessCrm.Identity.Discovery;
 public static class DiscoveryEndpoints
 {
     public const string TokenPath = "/connect/token";
+    public const string AuthorizePath = "/connect/authorize";
     public const string JwksPath = "/.well-known/jwks.json";
 
     public static IResult Metadata(IssuerUri issuer, IOptions<IdentityServerOptions> options, HttpContext context)

@@ -7,7 +7,8 @@ namespace HeadlessCrm.Identity.Tokens;
 public static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials, CancellationToken ct)
+        HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials,
+        AuthorizationCodeGrant authorizationCode, RefreshTokenGrant refreshToken, CancellationToken ct)
     {
         var request = context.Request;
         if (!request.HasFormContentType)
@@ -28,6 +29,8 @@ public static class TokenEndpoint
         return form["grant_type"].ToString() switch
         {
             "client_credentials" => await clientCredentials.HandleAsync(auth.Client, form, ct),
+            "authorization_code" => await authorizationCode.HandleAsync(auth.Client, form, ct),
+            "refresh_token" => await refreshToken.HandleAsync(auth.Client, form, ct),
             "" => OAuthError.Result("invalid_request", "grant_type is required."),
             var other => OAuthError.Result("unsupported_grant_type", $"Grant type '{other}' is not supported."),
         };
@@ -42,13 +45,15 @@ public static class TokenEndpoint
         {
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";
-            return context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            var body = new Dictionary<string, object>
             {
                 ["access_token"] = issued.AccessToken,
                 ["token_type"] = "Bearer",
                 ["expires_in"] = issued.ExpiresIn,
                 ["scope"] = issued.Scope,
-            });
+            };
+            if (issued.RefreshToken is not null) body["refresh_token"] = issued.RefreshToken;
+            return context.Response.WriteAsJsonAsync(body);
         }
     }
 }
