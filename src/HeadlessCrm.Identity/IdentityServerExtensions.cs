@@ -2,6 +2,8 @@ using HeadlessCrm.Identity.Authorize;
 using HeadlessCrm.Identity.Clients;
 using HeadlessCrm.Identity.Discovery;
 using HeadlessCrm.Identity.Grants;
+using HeadlessCrm.Identity.Introspection;
+using HeadlessCrm.Identity.Revocation;
 using HeadlessCrm.Identity.Keys;
 using HeadlessCrm.Identity.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -33,6 +35,7 @@ public static class IdentityServerExtensions
         services.AddScoped<RefreshTokenGrant>();
         services.AddScoped<GrantTokens>();
         services.AddScoped<TokenDenyList>();
+        services.AddSingleton<AccessTokenReader>();
         services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
@@ -67,6 +70,8 @@ public static class IdentityServerExtensions
     {
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapPost(DiscoveryEndpoints.TokenPath, TokenEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapPost(RevocationEndpoint.Path, RevocationEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapPost(IntrospectionEndpoint.Path, IntrospectionEndpoint.HandleAsync).DisableAntiforgery();
         group.MapGet(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.ShowAsync);
         group.MapPost(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.SubmitAsync).DisableAntiforgery();
         group.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Metadata);

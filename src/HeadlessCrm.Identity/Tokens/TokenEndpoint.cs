@@ -10,27 +10,14 @@ public static class TokenEndpoint
         HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials,
         AuthorizationCodeGrant authorizationCode, RefreshTokenGrant refreshToken, CancellationToken ct)
     {
-        var request = context.Request;
-        if (!request.HasFormContentType)
-            return OAuthError.Result("invalid_request", "The token request must be application/x-www-form-urlencoded.");
-        var form = await request.ReadFormAsync(ct);
-        foreach (var (name, values) in form)
-        {
-            if (values.Count > 1) return OAuthError.Result("invalid_request", $"Parameter '{name}' is repeated.");
-        }
+        var (client, form, refusal) = await EndpointClient.AuthenticateAsync(context, authenticator, ct);
+        if (client is null) return refusal!;
 
-        var auth = await authenticator.AuthenticateAsync(request, form, ct);
-        if (auth.Client is null)
+        return form!["grant_type"].ToString() switch
         {
-            var status = auth.Error == "invalid_client" ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-            return OAuthError.Result(auth.Error!, auth.Description!, status);
-        }
-
-        return form["grant_type"].ToString() switch
-        {
-            "client_credentials" => await clientCredentials.HandleAsync(auth.Client, form, ct),
-            "authorization_code" => await authorizationCode.HandleAsync(auth.Client, form, ct),
-            "refresh_token" => await refreshToken.HandleAsync(auth.Client, form, ct),
+            "client_credentials" => await clientCredentials.HandleAsync(client, form!, ct),
+            "authorization_code" => await authorizationCode.HandleAsync(client, form!, ct),
+            "refresh_token" => await refreshToken.HandleAsync(client, form!, ct),
             "" => OAuthError.Result("invalid_request", "grant_type is required."),
             var other => OAuthError.Result("unsupported_grant_type", $"Grant type '{other}' is not supported."),
         };
