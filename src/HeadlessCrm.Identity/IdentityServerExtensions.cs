@@ -1,5 +1,9 @@
+using HeadlessCrm.Identity.Authorize;
 using HeadlessCrm.Identity.Clients;
 using HeadlessCrm.Identity.Discovery;
+using HeadlessCrm.Identity.Grants;
+using HeadlessCrm.Identity.Introspection;
+using HeadlessCrm.Identity.Revocation;
 using HeadlessCrm.Identity.Keys;
 using HeadlessCrm.Identity.Tokens;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -27,6 +31,18 @@ public static class IdentityServerExtensions
         services.AddScoped<ClientAuthenticator>();
         services.AddScoped<AccessTokenIssuer>();
         services.AddScoped<ClientCredentialsGrant>();
+        services.AddScoped<AuthorizationCodeGrant>();
+        services.AddScoped<RefreshTokenGrant>();
+        services.AddScoped<GrantTokens>();
+        services.AddScoped<TokenDenyList>();
+        services.AddSingleton<AccessTokenReader>();
+        services.AddMemoryCache();
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "crm-signin";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
@@ -44,6 +60,8 @@ public static class IdentityServerExtensions
                     NameClaimType = TokenClaims.Subject,
                     ClockSkew = TimeSpan.FromSeconds(30),
                 };
+                jwt.Events ??= new JwtBearerEvents();
+                jwt.Events.OnTokenValidated = RejectRevokedAsync;
             });
         return services;
     }
@@ -52,9 +70,23 @@ public static class IdentityServerExtensions
     {
         var group = app.MapGroup("").AllowAnonymous().ExcludeFromDescription();
         group.MapPost(DiscoveryEndpoints.TokenPath, TokenEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapPost(RevocationEndpoint.Path, RevocationEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapPost(IntrospectionEndpoint.Path, IntrospectionEndpoint.HandleAsync).DisableAntiforgery();
+        group.MapGet(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.ShowAsync);
+        group.MapPost(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.SubmitAsync).DisableAntiforgery();
         group.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Metadata);
         group.MapGet("/.well-known/oauth-authorization-server", DiscoveryEndpoints.Metadata);
         group.MapGet(DiscoveryEndpoints.JwksPath, DiscoveryEndpoints.Jwks);
         return app;
+    }
+
+    /// <summary>A signature is not enough: the token, or the grant it came from, may have been revoked since.</summary>
+    private static async Task RejectRevokedAsync(TokenValidatedContext context)
+    {
+        var principal = context.Principal!;
+        var denyList = context.HttpContext.RequestServices.GetRequiredService<TokenDenyList>();
+        if (await denyList.IsRevokedAsync(principal.FindFirst(TokenClaims.TokenId)?.Value, principal.FindFirst(TokenClaims.GrantId)?.Value,
+                principal.FindFirst(TokenClaims.ClientId)?.Value, context.HttpContext.RequestAborted))
+            context.Fail("The access token has been revoked.");
     }
 }

@@ -25,6 +25,22 @@ public sealed class IdentityServerOptions
     /// <summary>How often a host re-reads the signing keys from the database.</summary>
     public TimeSpan SigningKeyRefresh { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The scopes this server grants (filled by the API host).</summary>
-    public IReadOnlyCollection<string> Scopes { get; set; } = [];
+    /// <summary>How long an authorization code may wait for its exchange; at most 60 seconds.</summary>
+    public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How long a refresh token stays usable; each use hands out a new one with a fresh lifetime.</summary>
+    public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a host trusts its answer to "is this access token revoked?" before asking the database again.</summary>
+    public TimeSpan RevocationCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Failed sign-ins allowed per email and address within <see cref="SignInFailureWindow"/>.</summary>
+    public int SignInFailuresAllowed { get; set; } = 5;
+
+    public TimeSpan SignInFailureWindow { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The scopes this server grants, each with the sentence the consent page shows (filled by the API host).</summary>
+    public IReadOnlyDictionary<string, string> ScopeDescriptions { get; set; } = new Dictionary<string, string>();
+
+    public IReadOnlyCollection<string> Scopes => [.. ScopeDescriptions.Keys];
 }

@@ -13,4 +13,7 @@ public static class TokenClaims
     public const string MemberId = "member_id";
     public const string Role = "role";
     public const string TeamId = "team_id";
+    /// <summary>The grant (sign-in) a member's token came from; revoking the grant revokes the token.</summary>
+    public const string GrantId = "sid";
+    public const string TokenId = "jti";
 }

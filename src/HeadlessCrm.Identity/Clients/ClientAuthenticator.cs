@@ -29,7 +29,7 @@ public sealed class ClientAuthenticator(IIdentityStore store, ClientSecretHasher
         if (string.IsNullOrEmpty(clientId))
             return new(null, "invalid_client", "Client authentication is required.");
 
-        var client = await store.OAuthClients.AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
+        var client = await store.OAuthClients.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
         if (client is null || (client.IsConfidential && (secret is null || !hasher.Verify(client, secret))))
             return new(null, "invalid_client", "Unknown client or wrong secret.");
         return new(client, null, null);

@@ -16,7 +16,10 @@ public sealed class AccessTokenIssuer(SigningKeyRing keys, IssuerUri issuer, IOp
         public IReadOnlyDictionary<string, object> ExtraClaims { get; init; } = new Dictionary<string, object>();
     }
 
-    public sealed record Issued(string AccessToken, int ExpiresIn, string Scope);
+    public sealed record Issued(string AccessToken, int ExpiresIn, string Scope)
+    {
+        public string? RefreshToken { get; init; }
+    }
 
     public async Task<Issued> IssueAsync(Grant grant, CancellationToken ct)
     {

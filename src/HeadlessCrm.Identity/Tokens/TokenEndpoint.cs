@@ -7,27 +7,17 @@ namespace HeadlessCrm.Identity.Tokens;
 public static class TokenEndpoint
 {
     public static async Task<IResult> HandleAsync(
-        HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials, CancellationToken ct)
+        HttpContext context, ClientAuthenticator authenticator, ClientCredentialsGrant clientCredentials,
+        AuthorizationCodeGrant authorizationCode, RefreshTokenGrant refreshToken, CancellationToken ct)
     {
-        var request = context.Request;
-        if (!request.HasFormContentType)
-            return OAuthError.Result("invalid_request", "The token request must be application/x-www-form-urlencoded.");
-        var form = await request.ReadFormAsync(ct);
-        foreach (var (name, values) in form)
-        {
-            if (values.Count > 1) return OAuthError.Result("invalid_request", $"Parameter '{name}' is repeated.");
-        }
+        var (client, form, refusal) = await EndpointClient.AuthenticateAsync(context, authenticator, ct);
+        if (client is null) return refusal!;
 
-        var auth = await authenticator.AuthenticateAsync(request, form, ct);
-        if (auth.Client is null)
+        return form!["grant_type"].ToString() switch
         {
-            var status = auth.Error == "invalid_client" ? StatusCodes.Status401Unauthorized : StatusCodes.Status400BadRequest;
-            return OAuthError.Result(auth.Error!, auth.Description!, status);
-        }
-
-        return form["grant_type"].ToString() switch
-        {
-            "client_credentials" => await clientCredentials.HandleAsync(auth.Client, form, ct),
+            "client_credentials" => await clientCredentials.HandleAsync(client, form!, ct),
+            "authorization_code" => await authorizationCode.HandleAsync(client, form!, ct),
+            "refresh_token" => await refreshToken.HandleAsync(client, form!, ct),
             "" => OAuthError.Result("invalid_request", "grant_type is required."),
             var other => OAuthError.Result("unsupported_grant_type", $"Grant type '{other}' is not supported."),
         };
@@ -42,13 +32,15 @@ public static class TokenEndpoint
         {
             context.Response.Headers.CacheControl = "no-store";
             context.Response.Headers.Pragma = "no-cache";
-            return context.Response.WriteAsJsonAsync(new Dictionary<string, object>
+            var body = new Dictionary<string, object>
             {
                 ["access_token"] = issued.AccessToken,
                 ["token_type"] = "Bearer",
                 ["expires_in"] = issued.ExpiresIn,
                 ["scope"] = issued.Scope,
-            });
+            };
+            if (issued.RefreshToken is not null) body["refresh_token"] = issued.RefreshToken;
+            return context.Response.WriteAsJsonAsync(body);
         }
     }
 }

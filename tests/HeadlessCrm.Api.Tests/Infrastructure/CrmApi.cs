@@ -56,12 +56,19 @@ public class CrmApi : WebApplicationFactory<Program>, IAsyncLifetime
 
     internal async Task<(string ClientId, string Secret)> CreateClientAsync(Guid workspaceId, string[] scopes)
     {
+        var (clientId, secret) = await CreateClientAsync(workspaceId, scopes, confidential: true, redirectUris: []);
+        return (clientId, secret!);
+    }
+
+    /// <summary>A client that signs members in: public (no secret) or confidential, with these redirect URIs.</summary>
+    internal async Task<(string ClientId, string? Secret)> CreateClientAsync(Guid workspaceId, string[] scopes, bool confidential, string[] redirectUris)
+    {
         await using var scope = Services.CreateAsyncScope();
         var provisioning = scope.ServiceProvider.GetRequiredService<WorkspaceProvisioning>();
         scope.ServiceProvider.GetRequiredService<RequestContext>().ActAsSystem(workspaceId, Scopes.All);
         var clientId = $"test-client-{Interlocked.Increment(ref _clients)}-{Guid.NewGuid():N}";
-        var secret = $"secret-{Guid.NewGuid():N}";
-        await provisioning.CreateClientAsync(workspaceId, clientId, secret, scopes, "Test client", CancellationToken.None);
+        var secret = confidential ? $"secret-{Guid.NewGuid():N}" : null;
+        await provisioning.CreateClientAsync(workspaceId, clientId, secret, scopes, "Test client", CancellationToken.None, redirectUris);
         return (clientId, secret);
     }
 

@@ -23,7 +23,7 @@ public sealed partial class WorkspaceBootstrap(
         var secret = configuration["Crm:Bootstrap:ClientSecret"];
         if (string.IsNullOrWhiteSpace(clientId) || string.IsNullOrWhiteSpace(secret)) return;
 
-        var client = await db.OAuthClients.FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
+        var client = await db.OAuthClients.IgnoreQueryFilters([CrmDbContext.TenantFilter]).FirstOrDefaultAsync(c => c.ClientId == clientId, ct);
         if (client is null)
         {
             var workspace = await provisioning.CreateWorkspaceAsync(configuration["Crm:Bootstrap:WorkspaceName"] ?? "My workspace", ct);

@@ -43,9 +43,12 @@ public sealed class WorkspaceProvisioning(CrmDbContext db, RequestContext caller
         return workspace;
     }
 
-    /// <summary>A confidential client of the workspace with the given id, secret and scopes.</summary>
+    /// <summary>
+    /// A client of the workspace with the given id and scopes: confidential with <paramref name="secret"/>, public
+    /// (a SPA or mobile app signing members in) without one.
+    /// </summary>
     public async Task<OAuthClient> CreateClientAsync(
-        Guid workspaceId, string clientId, string secret, IEnumerable<string> scopes, string name, CancellationToken ct)
+        Guid workspaceId, string clientId, string? secret, IEnumerable<string> scopes, string name, CancellationToken ct, IEnumerable<string>? redirectUris = null)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var client = new OAuthClient
@@ -54,10 +57,11 @@ public sealed class WorkspaceProvisioning(CrmDbContext db, RequestContext caller
             ClientId = clientId,
             Name = name,
             AllowedScopes = scopes.ToArray(),
+            RedirectUris = redirectUris?.ToArray() ?? [],
             CreatedAt = now,
             UpdatedAt = now,
         };
-        client.SecretHash = hasher.Hash(client, secret);
+        if (secret is not null) client.SecretHash = hasher.Hash(client, secret);
         db.OAuthClients.Add(client);
         await db.SaveChangesAsync(ct);
         return client;

@@ -1,4 +1,6 @@
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Infrastructure.DataProtection;
+using HeadlessCrm.Api.Infrastructure.RateLimiting;
 using HeadlessCrm.Identity;
 using HeadlessCrm.Identity.Accounts;
 using Microsoft.AspNetCore.Authentication;
@@ -19,7 +21,7 @@ public static class AccessExtensions
     {
         builder.Services.AddOptions<IdentityServerOptions>()
             .Bind(builder.Configuration.GetSection(IdentityServerOptions.Section))
-            .Configure(o => o.Scopes = Scopes.All);
+            .Configure(o => o.ScopeDescriptions = Scopes.Descriptions);
         builder.Services.AddIdentityServer();
         builder.Services.AddScoped<IMemberAccounts, MemberAccounts>();
         // One default scheme that hands each request to the handler for the token it carries.
@@ -35,15 +37,17 @@ public static class AccessExtensions
         builder.Services.AddSingleton<IAuthorizationHandler, ScopeRequirementHandler>();
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddScoped<RequestContext>();
+        builder.Services.AddScoped<ISignInThrottle, SignInThrottle>();
+        builder.Services.AddCrmDataProtection();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
-            jwt.Events = new JwtBearerEvents
+        {
+            jwt.Events ??= new JwtBearerEvents();
+            jwt.Events.OnChallenge = async challenge =>
             {
-                OnChallenge = async challenge =>
-                {
-                    challenge.HandleResponse();
-                    await UnauthorizedProblem.WriteAsync(challenge.HttpContext, challenge.AuthenticateFailure is not null);
-                },
-            });
+                challenge.HandleResponse();
+                await UnauthorizedProblem.WriteAsync(challenge.HttpContext, challenge.AuthenticateFailure is not null);
+            };
+        });
         return builder;
     }
 

@@ -14,6 +14,7 @@ using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Idempotency;
 using HeadlessCrm.Identity;
 using HeadlessCrm.Identity.Clients;
+using HeadlessCrm.Identity.Grants;
 using HeadlessCrm.Identity.Keys;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public DbSet<OutboxEvent> OutboxEvents => Set<OutboxEvent>();
     public DbSet<OAuthClient> OAuthClients => Set<OAuthClient>();
     public DbSet<SigningKey> SigningKeys => Set<SigningKey>();
+    public DbSet<OAuthGrant> OAuthGrants => Set<OAuthGrant>();
+    public DbSet<AuthorizationCode> AuthorizationCodes => Set<AuthorizationCode>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
     public RequestContext Caller => caller;
 
@@ -80,6 +85,9 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         model.Entity<IdempotencyRecord>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<AuditEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<OutboxEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        // A credential store without row-level security: the token endpoint finds a client before any workspace is known
+        // (and says so with IgnoreQueryFilters); everything else sees its own workspace's clients only.
+        model.Entity<OAuthClient>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         SnakeCaseNames.Apply(model);
     }
 

@@ -58,15 +58,22 @@ public sealed class RateLimiter(NpgsqlDataSource database, IOptions<RateLimitOpt
         }
     }
 
-    private async Task<(int Granted, double Remaining)> TakeAsync(
-        Guid workspace, string subject, int requests, double perSecond, DateTime now, CancellationToken ct)
+    private Task<(int Granted, double Remaining)> TakeAsync(
+        Guid workspace, string subject, int requests, double perSecond, DateTime now, CancellationToken ct) =>
+        TakeFromBucketAsync(new Bucket(workspace, subject, requests, perSecond), RateLimitOptions.LeaseFor(requests), now, ct);
+
+    /// <summary>A shared token bucket of the workspace: its capacity, and how fast it refills.</summary>
+    public sealed record Bucket(Guid Workspace, string Subject, double Capacity, double PerSecond);
+
+    /// <summary>Refills the bucket for the time gone by and takes up to <paramref name="want"/> tokens (0 only looks).</summary>
+    public async Task<(int Granted, double Remaining)> TakeFromBucketAsync(Bucket bucket, int want, DateTime now, CancellationToken ct)
     {
         await using var command = database.CreateCommand(
-            $"SET app.workspace_id = '{workspace:D}'; SELECT granted, remaining FROM crm_take_tokens(@subject, @capacity, @rate, @want, @now)");
-        command.Parameters.AddWithValue("subject", subject);
-        command.Parameters.AddWithValue("capacity", (double)requests);
-        command.Parameters.AddWithValue("rate", perSecond);
-        command.Parameters.AddWithValue("want", RateLimitOptions.LeaseFor(requests));
+            $"SET app.workspace_id = '{bucket.Workspace:D}'; SELECT granted, remaining FROM crm_take_tokens(@subject, @capacity, @rate, @want, @now)");
+        command.Parameters.AddWithValue("subject", bucket.Subject);
+        command.Parameters.AddWithValue("capacity", bucket.Capacity);
+        command.Parameters.AddWithValue("rate", bucket.PerSecond);
+        command.Parameters.AddWithValue("want", want);
         command.Parameters.AddWithValue("now", now);
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
