@@ -3,6 +3,7 @@ using HeadlessCrm.Api.Features.Audit;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
@@ -53,6 +54,7 @@ public static class ApiExtensions
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
+        builder.AddCrmGraphQL();
         return builder.AddCrmOpenApi();
     }
 
@@ -86,6 +88,7 @@ public static class ApiExtensions
         app.MapMembers();
         app.MapAudit();
         app.MapWebhooks();
+        app.MapCrmGraphQL();
         return app;
     }
 }

@@ -31,7 +31,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
     }
 
-    private static ProblemDetails? Map(Exception exception) => exception switch
+    /// <summary>The problem a client-caused failure is (null: not the client's doing); GraphQL's errors read it too.</summary>
+    public static ProblemDetails? Map(Exception exception) => exception switch
     {
         RuleViolationException e => Problems.Create(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", null, e.Errors),
         InvalidQueryException e => Invalid(e.Field, e.Reason),
