@@ -30,12 +30,12 @@ public static class CompanyGraph
             .Field("contacts", "[Contact!]", f => f
                 .Description("Its newest live contacts the caller can see (needs crm.contacts.read); page with contacts(filter:) for more.")
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated("companyContacts", ContactRecords.Type, x => x.CompanyId, x => x.CreatedAt,
+                .Resolve(c => c.Inner.LoadRelated<Company, Contact, ContactDto, DateTime>("companyContacts", ContactRecords.Type, x => x.CompanyId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first")))))
             .Field("deals", "[Deal!]", f => f
                 .Description("Its newest live deals the caller can see (needs crm.deals.read).")
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
+                .Resolve(c => c.Inner.LoadRelated<Company, Deal, DealDto, DateTime>("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
         .AddRecordList("companies", TypeName, CompanyRecords.Type);
 }

@@ -52,7 +52,7 @@ public static class ContactGraph
             .Field("activities", "[Activity!]", f => f
                 .Description("Its latest live activities (by timelineAt), newest first (needs crm.activities.read).")
                 .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated("contactActivities", ActivityRecords.Type, x => x.ContactId, x => x.TimelineAt,
+                .Resolve(c => c.Inner.LoadRelated<Contact, Activity, ActivityDto, DateTime>("contactActivities", ActivityRecords.Type, x => x.ContactId, x => x.TimelineAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
             .Field("timeline", "TimelineEntryConnection", f => f
                 .Description("Its merged timeline (activities and its deals' stage changes), newest first, as GET /api/v1/contacts/{id}/timeline. " +

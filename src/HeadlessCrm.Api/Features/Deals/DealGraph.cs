@@ -43,7 +43,7 @@ public static class DealGraph
             .Field("activities", "[Activity!]", f => f
                 .Description("Its latest live activities (by timelineAt), newest first (needs crm.activities.read).")
                 .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated("dealActivities", ActivityRecords.Type, x => x.DealId, x => x.TimelineAt,
+                .Resolve(c => c.Inner.LoadRelated<Deal, Activity, ActivityDto, DateTime>("dealActivities", ActivityRecords.Type, x => x.DealId, x => x.TimelineAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
             .Field("ownerId", "UUID")
             .Field("tags", "[String!]!")

@@ -27,14 +27,14 @@ public static class RecordLoaders
     }
 
     /// <summary>The live records whose <paramref name="owner"/> is this id, the newest <paramref name="perOwner"/> by <paramref name="order"/>.</summary>
-    public static Deferred<IReadOnlyList<TDto>> LoadRelated<TEntity, TDto, TOrder>(
+    public static Deferred<IReadOnlyList<TDto>> LoadRelated<TOwner, TEntity, TDto, TOrder>(
         this IResolveContext context, string relation, RecordType<TEntity, TDto> type,
         Expression<Func<TEntity, Guid?>> owner, Expression<Func<TEntity, TOrder>> order, Guid ownerId, int perOwner)
-        where TEntity : CrmRecord where TDto : IVersioned
+        where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
         var reader = context.Service<RecordReader>();
         return context.GroupDataLoader<Guid, TDto>($"{relation}/{perOwner}",
-            (ids, ct) => reader.ListByOwnersAsync(type, owner, ids, order, perOwner, ct)).Load(ownerId);
+            (ids, ct) => reader.ListByOwnersAsync<TOwner, TEntity, TDto, TOrder>(type, owner, ids, order, perOwner, ct)).Load(ownerId);
     }
 
     public static T Service<T>(this IResolveContext context) where T : notnull => context.Services.GetRequiredService<T>();

@@ -46,7 +46,7 @@ public static class PipelineGraph
             .Field("deals", "[Deal!]", f => f
                 .Description("Its newest live deals the caller can see (needs crm.deals.read).")
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated("stageDeals", DealRecords.Type, x => x.StageId, x => x.CreatedAt,
+                .Resolve(c => c.Inner.LoadRelated<PipelineStage, Deal, DealDto, DateTime>("stageDeals", DealRecords.Type, x => x.StageId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
         .AddConnection<PipelineDto>(TypeName)
         .Query(q => q.Field("pipelines", "PipelineConnection", f => f

@@ -53,51 +53,49 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller)
 
     /// <summary>
     /// The live records related to many owners at once (the contacts of 100 companies), at most
-    /// <paramref name="perOwner"/> each, newest by <paramref name="order"/> first: one statement, ranked per owner.
+    /// <paramref name="perOwner"/> each, newest by <paramref name="order"/> first: one statement, each owner row joined
+    /// laterally to its own ordered, limited subquery (both under the tenant and visibility filters).
     /// </summary>
-    public async Task<ILookup<Guid, TDto>> ListByOwnersAsync<TEntity, TDto, TOrder>(
+    public async Task<ILookup<Guid, TDto>> ListByOwnersAsync<TOwner, TEntity, TDto, TOrder>(
         RecordType<TEntity, TDto> type, Expression<Func<TEntity, Guid?>> owner, IReadOnlyCollection<Guid> ownerIds,
         Expression<Func<TEntity, TOrder>> order, int perOwner, CancellationToken ct)
-        where TEntity : CrmRecord where TDto : IVersioned
+        where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.ReadScope);
-        var e = owner.Parameters[0];
-        var ownerOf = Expression.Lambda<Func<TEntity, Guid>>(Expression.Convert(owner.Body, typeof(Guid)), e);
-        var inOwners = Expression.Lambda<Func<TEntity, bool>>(
-            Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid?)],
-                Expression.Constant(ownerIds.Select(id => (Guid?)id).ToList()), owner.Body), e);
-        var rows = await db.Set<TEntity>().AsNoTracking()
-            .Where(x => x.ArchivedAt == null)
-            .Where(inOwners)
-            .GroupBy(ownerOf)
-            .SelectMany(NewestOfGroup(order, perOwner))
-            .Select(Keyed(type.Projection, ownerOf))
-            .ToListAsync(ct);
+        var owners = db.Set<TOwner>().AsNoTracking().Where(o => ownerIds.Contains(o.Id));
+        var rows = await owners.SelectMany(NewestOf<TOwner, TEntity, TDto, TOrder>(type.Projection, owner, order, perOwner)).ToListAsync(ct);
         return rows.ToLookup(r => r.Owner, r => r.Item);
-    }
-
-    /// <summary>g => g.OrderByDescending(order).ThenByDescending(x => x.Id).Take(count), which EF ranks per group.</summary>
-    private static Expression<Func<IGrouping<Guid, TEntity>, IEnumerable<TEntity>>> NewestOfGroup<TEntity, TOrder>(
-        Expression<Func<TEntity, TOrder>> order, int count) where TEntity : CrmRecord
-    {
-        var g = Expression.Parameter(typeof(IGrouping<Guid, TEntity>), "g");
-        Expression<Func<TEntity, Guid>> id = x => x.Id;
-        var ordered = Expression.Call(typeof(Enumerable), nameof(Enumerable.OrderByDescending), [typeof(TEntity), typeof(TOrder)], g, order);
-        var thenById = Expression.Call(typeof(Enumerable), nameof(Enumerable.ThenByDescending), [typeof(TEntity), typeof(Guid)], ordered, id);
-        var taken = Expression.Call(typeof(Enumerable), nameof(Enumerable.Take), [typeof(TEntity)], thenById, Expression.Constant(count));
-        return Expression.Lambda<Func<IGrouping<Guid, TEntity>, IEnumerable<TEntity>>>(taken, g);
     }
 
     private sealed record OwnedRow<TDto>(Guid Owner, TDto Item);
 
-    /// <summary>e => new OwnedRow(owner(e), projection(e)).</summary>
-    private static Expression<Func<TEntity, OwnedRow<TDto>>> Keyed<TEntity, TDto>(
-        Expression<Func<TEntity, TDto>> projection, Expression<Func<TEntity, Guid>> owner)
+    /// <summary>
+    /// r => Set.Where(x => x.ArchivedAt == null &amp;&amp; owner(x) == r.Id).OrderByDescending(order).ThenByDescending(x => x.Id)
+    /// .Take(count).Select(x => new OwnedRow(r.Id, projection(x))).
+    /// </summary>
+    private Expression<Func<TOwner, IEnumerable<OwnedRow<TDto>>>> NewestOf<TOwner, TEntity, TDto, TOrder>(
+        Expression<Func<TEntity, TDto>> projection, Expression<Func<TEntity, Guid?>> owner, Expression<Func<TEntity, TOrder>> order, int count)
+        where TOwner : TenantEntity where TEntity : CrmRecord
     {
+        var ownerRow = Expression.Parameter(typeof(TOwner), "r");
+        var o = Expression.Property(ownerRow, nameof(TenantEntity.Id));
+        var x = owner.Parameters[0];
+        var live = Expression.Equal(Expression.Property(x, nameof(CrmRecord.ArchivedAt)), Expression.Constant(null, typeof(DateTime?)));
+        var owned = Expression.Equal(owner.Body, Expression.Convert(o, typeof(Guid?)));
+        var where = Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(live, owned), x);
+        Expression<Func<TEntity, Guid>> id = e => e.Id;
+
         var e = projection.Parameters[0];
-        var ownerBody = Microsoft.EntityFrameworkCore.Query.ReplacingExpressionVisitor.Replace(owner.Parameters[0], e, owner.Body);
-        return Expression.Lambda<Func<TEntity, OwnedRow<TDto>>>(
-            Expression.New(typeof(OwnedRow<TDto>).GetConstructors()[0], ownerBody, projection.Body), e);
+        var select = Expression.Lambda<Func<TEntity, OwnedRow<TDto>>>(
+            Expression.New(typeof(OwnedRow<TDto>).GetConstructors()[0], o, projection.Body), e);
+
+        Expression query = ((IQueryable)db.Set<TEntity>()).Expression;
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TEntity)], query, Expression.Quote(where));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.OrderByDescending), [typeof(TEntity), typeof(TOrder)], query, Expression.Quote(order));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.ThenByDescending), [typeof(TEntity), typeof(Guid)], query, Expression.Quote(id));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(TEntity)], query, Expression.Constant(count));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TEntity), typeof(OwnedRow<TDto>)], query, Expression.Quote(select));
+        return Expression.Lambda<Func<TOwner, IEnumerable<OwnedRow<TDto>>>>(query, ownerRow);
     }
 
     private IQueryable<TEntity> Filtered<TEntity, TDto>(RecordType<TEntity, TDto> type, IQueryable<TEntity> source, ListRequest request)
