@@ -77,9 +77,14 @@ internal static class GraphQLHttpHandler
         }
 
         context.Response.ContentType = mediaType + "; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, WriterOptions);
-        ExecutionResultWriter.Write(writer, result);
-        await writer.FlushAsync(context.RequestAborted);
+        // Into the response's pipe, which only buffers: values serialized by System.Text.Json flush the writer, and a
+        // synchronous write to the body stream is refused by Kestrel and the test server.
+        await using (var writer = new Utf8JsonWriter(context.Response.BodyWriter, WriterOptions))
+        {
+            ExecutionResultWriter.Write(writer, result);
+        }
+
+        await context.Response.BodyWriter.FlushAsync(context.RequestAborted);
     }
 
     private static Task WriteProblemAsync(HttpContext context, string mediaType, int statusCode, string message) =>

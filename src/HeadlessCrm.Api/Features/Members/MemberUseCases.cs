@@ -50,11 +50,18 @@ public sealed class MemberUseCases(CrmDbContext db, RequestContext caller, TimeP
 
     public Task<Page<MemberDto>> ListAsync(ListRequest request, CancellationToken ct)
     {
-        caller.Demand(Scopes.MembersRead);
-        var query = db.Members.AsNoTracking().Where(m => request.Archived ? m.ArchivedAt != null : m.ArchivedAt == null);
-        if (request.Filter is not null) query = query.Where(Filters.Compile(request.Filter));
+        var query = Filtered(request);
         var (key, descending) = Sorts.Resolve(request.Sort);
         return key.PageAsync(query, Projection, descending, request.Cursor is null ? null : Cursor.Decode(request.Cursor), request.Limit, ct);
+    }
+
+    public Task<int> CountAsync(ListRequest request, CancellationToken ct) => Filtered(request).CountAsync(ct);
+
+    private IQueryable<Member> Filtered(ListRequest request)
+    {
+        caller.Demand(Scopes.MembersRead);
+        var query = db.Members.AsNoTracking().Where(m => request.Archived ? m.ArchivedAt != null : m.ArchivedAt == null);
+        return request.Filter is null ? query : query.Where(Filters.Compile(request.Filter));
     }
 
     public async Task<MemberDto> GetAsync(Guid id, CancellationToken ct)

@@ -42,6 +42,21 @@ public sealed class PipelineUseCases(CrmDbContext db, RequestContext caller, Tim
             ?? throw new RecordNotFoundException("pipeline", id);
     }
 
+    /// <summary>The pipelines of these ids, in one statement (GraphQL's DataLoader).</summary>
+    public async Task<IReadOnlyDictionary<Guid, PipelineDto>> GetManyAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        caller.Demand(Scopes.PipelinesRead);
+        return await db.Pipelines.AsNoTracking().Where(p => ids.Contains(p.Id)).Select(Projection).ToDictionaryAsync(p => p.Id, ct);
+    }
+
+    /// <summary>The stages of these ids, archived ones included (a deal may still sit in one), in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, StageDto>> GetStagesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    {
+        caller.Demand(Scopes.PipelinesRead);
+        return await db.PipelineStages.AsNoTracking().Where(s => ids.Contains(s.Id))
+            .Select(s => new StageDto(s.Id, s.Name, s.Position, s.Probability, s.Kind)).ToDictionaryAsync(s => s.Id, ct);
+    }
+
     public async Task<PipelineDto> CreateAsync(PipelineInput input, CancellationToken ct)
     {
         caller.Demand(Scopes.PipelinesWrite);

@@ -5,6 +5,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
@@ -66,6 +67,7 @@ public static class ApiExtensions
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
+        builder.AddCrmGraphQL();
         return builder.AddCrmOpenApi();
     }
 
@@ -104,6 +106,7 @@ public static class ApiExtensions
         app.MapInbound();
         app.MapCustomFields();
         app.MapSearch();
+        app.MapCrmGraphQL();
         return app;
     }
 }

@@ -47,14 +47,10 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
             : query.OrderBy(key).ThenBy(IdOf);
 
         var rows = await ordered.Take(limit + 1).Select(Keyed(projection)).ToListAsync(ct);
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            rows.RemoveAt(limit);
-            var last = rows[^1];
-            next = new Cursor(name, JsonSerializer.SerializeToNode(last.Key, Json), last.Id).Encode();
-        }
-        return new Page<TDto>(rows.Select(r => r.Item).ToList(), next);
+        var more = rows.Count > limit;
+        if (more) rows.RemoveAt(limit);
+        var cursors = rows.Select(r => new Cursor(name, JsonSerializer.SerializeToNode(r.Key, Json), r.Id)).ToList();
+        return new Page<TDto>(rows.Select(r => r.Item).ToList(), more ? cursors[^1].Encode() : null) { ItemCursors = cursors };
     }
 
     public sealed record Row<TDto>(TDto Item, TKey Key, Guid Id);

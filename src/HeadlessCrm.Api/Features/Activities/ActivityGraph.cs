@@ -1,0 +1,46 @@
+using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Graph;
+using HeadlessCrm.GraphQL.Types.Building;
+
+namespace HeadlessCrm.Api.Features.Activities;
+
+/// <summary>Activities in GraphQL: the type, what it is linked to (batched), and the list.</summary>
+public static class ActivityGraph
+{
+    public const string TypeName = "Activity";
+
+    public static SchemaBuilder AddActivities(this SchemaBuilder builder) => builder
+        .Object<ActivityDto>(TypeName, t => t
+            .Description("A call, email, meeting, note or task on the timeline of a contact, company or deal.")
+            .RecordFields(TypeName)
+            .Field("type", "ActivityType!")
+            .Field("subject", "String")
+            .Field("body", "String")
+            .Field("occurredAt", "DateTime")
+            .Field("dueAt", "DateTime")
+            .Field("reminderAt", "DateTime")
+            .Field("completedAt", "DateTime")
+            .Field("durationSeconds", "Int")
+            .Field("direction", "ActivityDirection")
+            .Field("outcome", "String")
+            .Field("recordingUrl", "String")
+            .Field("contactId", "UUID")
+            .Field("contact", "Contact", f => f
+                .Resolve(c => c.Parent.ContactId is { } id ? c.Inner.LoadRecord(ContactRecords.Type, id) : null))
+            .Field("companyId", "UUID")
+            .Field("company", "Company", f => f
+                .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
+            .Field("dealId", "UUID")
+            .Field("deal", "Deal", f => f
+                .Resolve(c => c.Parent.DealId is { } id ? c.Inner.LoadRecord(DealRecords.Type, id) : null))
+            .Field("ownerId", "UUID")
+            .Field("tags", "[String!]!")
+            .Field("customFields", "JSON!")
+            .Field("timelineAt", "DateTime!", f => f.Description("occurredAt, else dueAt, else createdAt."))
+            .Field("createdAt", "DateTime!")
+            .Field("updatedAt", "DateTime!")
+            .Field("archivedAt", "DateTime"))
+        .AddRecordList("activities", TypeName, ActivityRecords.Type);
+}

@@ -1,0 +1,33 @@
+using HeadlessCrm.GraphQL;
+using HeadlessCrm.GraphQL.AspNetCore;
+using HeadlessCrm.GraphQL.Validation;
+
+namespace HeadlessCrm.Api.Features.Graph;
+
+public static class GraphQLExtensions
+{
+    /// <summary>Limits every query must stay within (see docs/graphql.md).</summary>
+    public static readonly QueryLimits Limits = new() { MaxDepth = 12, MaxAliases = 30, MaxComplexity = 25_000 };
+
+    /// <summary>The engine with the CRM schema, its limits, and errors mapped as REST maps them.</summary>
+    public static WebApplicationBuilder AddCrmGraphQL(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddGraphQL(_ => CrmSchema.Build(), options =>
+        {
+            options.Engine = options.Engine with
+            {
+                Limits = Limits,
+                Execution = options.Engine.Execution with { ErrorFilter = GraphErrors.Filter },
+            };
+        });
+        return builder;
+    }
+
+    /// <summary>POST/GET /graphql, and graphql-transport-ws subscriptions on the same path; a bearer token is required.</summary>
+    public static WebApplication MapCrmGraphQL(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.MapGraphQL("/graphql").RequireAuthorization();
+        return app;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Linq.Expressions;
+using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.GraphQL.Execution;
+using HeadlessCrm.GraphQL.Execution.DataLoading;
+
+namespace HeadlessCrm.Api.Features.Graph;
+
+/// <summary>
+/// The DataLoaders behind every relation: each reads through <see cref="RecordReader"/> (scope, workspace and visibility
+/// filters included), one statement per relation and list level whatever the number of parents.
+/// </summary>
+public static class RecordLoaders
+{
+    /// <summary>The record of this id, or null when it does not exist for the caller.</summary>
+    public static Deferred<TDto?> LoadRecord<TEntity, TDto>(this IResolveContext context, RecordType<TEntity, TDto> type, Guid id)
+        where TEntity : CrmRecord where TDto : IVersioned, IRecord =>
+        Loader(context, type).Load(id);
+
+    /// <summary>The visible ones of these records, in the order of the ids.</summary>
+    public static Deferred<IReadOnlyList<TDto>> LoadRecords<TEntity, TDto>(
+        this IResolveContext context, RecordType<TEntity, TDto> type, IEnumerable<Guid> ids)
+        where TEntity : CrmRecord where TDto : IVersioned, IRecord
+    {
+        var loader = Loader(context, type);
+        return new AllOf<TDto>(ids.Select(loader.Load).ToList());
+    }
+
+    /// <summary>The live records whose <paramref name="owner"/> is this id, the newest <paramref name="perOwner"/> by <paramref name="order"/>.</summary>
+    public static Deferred<IReadOnlyList<TDto>> LoadRelated<TOwner, TEntity, TDto, TOrder>(
+        this IResolveContext context, string relation, RecordType<TEntity, TDto> type,
+        Expression<Func<TEntity, Guid?>> owner, Expression<Func<TEntity, TOrder>> order, Guid ownerId, int perOwner)
+        where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
+    {
+        var reader = context.Service<RecordReader>();
+        return context.GroupDataLoader<Guid, TDto>($"{relation}/{perOwner}",
+            (ids, ct) => reader.ListByOwnersAsync<TOwner, TEntity, TDto, TOrder>(type, owner, ids, order, perOwner, ct)).Load(ownerId);
+    }
+
+    public static T Service<T>(this IResolveContext context) where T : notnull => context.Services.GetRequiredService<T>();
+
+    private static BatchDataLoader<Guid, TDto> Loader<TEntity, TDto>(IResolveContext context, RecordType<TEntity, TDto> type)
+        where TEntity : CrmRecord where TDto : IVersioned, IRecord
+    {
+        var reader = context.Service<RecordReader>();
+        return context.DataLoader<Guid, TDto>(type.Name, (ids, ct) => reader.GetManyAsync(type, ids, ct));
+    }
+
+    /// <summary>Several loads of one batch seen as one list, leaving out what was not found.</summary>
+    private sealed class AllOf<T>(IReadOnlyList<Deferred<T?>> parts) : Deferred<IReadOnlyList<T>>
+    {
+        public override bool IsCompleted => parts.All(p => p.IsCompleted);
+
+        public override IReadOnlyList<T> Result => parts.Select(p => p.Result).OfType<T>().ToList();
+    }
+}

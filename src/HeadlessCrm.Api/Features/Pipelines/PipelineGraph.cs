@@ -1,0 +1,63 @@
+using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Graph;
+using HeadlessCrm.Api.Infrastructure.Paging;
+using HeadlessCrm.GraphQL.Execution;
+using HeadlessCrm.GraphQL.Execution.DataLoading;
+using HeadlessCrm.GraphQL.Types.Building;
+
+namespace HeadlessCrm.Api.Features.Pipelines;
+
+/// <summary>Pipelines and stages in GraphQL: a workspace's few pipelines are listed whole, in their order.</summary>
+public static class PipelineGraph
+{
+    public const string TypeName = "Pipeline";
+    public const string StageTypeName = "Stage";
+
+    public static Deferred<PipelineDto?> LoadPipeline(IResolveContext context, Guid id)
+    {
+        var pipelines = context.Service<PipelineUseCases>();
+        return context.DataLoader<Guid, PipelineDto>("pipeline", pipelines.GetManyAsync).Load(id);
+    }
+
+    public static Deferred<StageDto?> LoadStage(IResolveContext context, Guid id)
+    {
+        var pipelines = context.Service<PipelineUseCases>();
+        return context.DataLoader<Guid, StageDto>("stage", pipelines.GetStagesAsync).Load(id);
+    }
+
+    public static SchemaBuilder AddPipelines(this SchemaBuilder builder) => builder
+        .Object<PipelineDto>(TypeName, t => t
+            .Description("An ordered series of stages deals move through.")
+            .RecordFields(TypeName)
+            .Field("name", "String!")
+            .Field("position", "Int!")
+            .Field("stages", "[Stage!]!", f => f.Description("In order; archived stages are left out."))
+            .Field("createdAt", "DateTime!")
+            .Field("updatedAt", "DateTime!")
+            .Field("archivedAt", "DateTime"))
+        .Object<StageDto>(StageTypeName, t => t
+            .Implements("Node")
+            .Field("id", "ID!", s => GlobalId.Encode(StageTypeName, s.Id))
+            .Field("recordId", "UUID!", s => s.Id)
+            .Field("name", "String!", s => s.Name)
+            .Field("position", "Int!", s => s.Position)
+            .Field("probability", "Decimal!", s => s.Probability, "From 0 to 1: how likely a deal here is won.")
+            .Field("kind", "StageKind!", s => s.Kind)
+            .Field("deals", "[Deal!]", f => f
+                .Description("Its newest live deals the caller can see (needs crm.deals.read).")
+                .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
+                .Resolve(c => c.Inner.LoadRelated<PipelineStage, Deal, DealDto, DateTime>("stageDeals", DealRecords.Type, x => x.StageId, x => x.CreatedAt,
+                    c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
+        .AddConnection<PipelineDto>(TypeName)
+        .Query(q => q.Field("pipelines", "PipelineConnection", f => f
+            .Description("Every pipeline, in order, on one page (needs crm.pipelines.read).")
+            .ArgumentWithDefault("archived", "Boolean", false, "True to list archived pipelines instead of live ones.")
+            .ResolveAsync(async c =>
+            {
+                var pipelines = await c.Service<PipelineUseCases>().ListAsync(c.Argument<bool>("archived"), c.CancellationToken);
+                return new Connection<PipelineDto>(new Page<PipelineDto>(pipelines, null)
+                {
+                    ItemCursors = pipelines.Select(p => new Cursor("position", p.Position, p.Id)).ToList(),
+                });
+            })));
+}
