@@ -7,6 +7,7 @@ using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Reports;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -47,6 +48,7 @@ public static class ApiExtensions
         services.AddScoped<PersonalTokenUseCases>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<HandOver>();
+        services.AddReports();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
@@ -85,6 +87,7 @@ public static class ApiExtensions
         app.MapTimelines();
         app.MapMembers();
         app.MapAudit();
+        app.MapReports();
         app.MapWebhooks();
         return app;
     }
