@@ -22,6 +22,9 @@ public sealed class RequestContext
     /// <summary>Clients (integrations) and admins see the whole workspace; managers their team's records; reps their own.</summary>
     public bool SeesWholeWorkspace => MemberId is null || Role == MemberRole.Admin;
 
+    /// <summary>The team whose members' records the caller also sees: a manager's team; nobody else's.</summary>
+    public Guid? VisibleTeamId => MemberId is not null && Role == MemberRole.Manager ? TeamId : null;
+
     public bool Has(string scope) => _scopes.Contains(scope);
 
     /// <summary>The one check every use case makes before it reads or writes.</summary>

@@ -60,8 +60,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     private Guid CurrentWorkspaceId => caller.WorkspaceId;
     private bool SeesWholeWorkspace => caller.SeesWholeWorkspace;
     private Guid? CurrentMemberId => caller.MemberId;
-    /// <summary>The team whose members' records the caller also sees: a manager's team; nobody else's.</summary>
-    private Guid? VisibleTeamId => caller.Role == MemberRole.Manager ? caller.TeamId : null;
+    private Guid? VisibleTeamId => caller.VisibleTeamId;
 
     protected override void OnModelCreating(ModelBuilder model)
     {

@@ -12,6 +12,7 @@ using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Reminders;
+using HeadlessCrm.Api.Features.Reports;
 using HeadlessCrm.Api.Features.Search;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
@@ -59,6 +60,7 @@ public static class ApiExtensions
         services.AddScoped<PersonalTokenUseCases>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<HandOver>();
+        services.AddReports();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
@@ -100,6 +102,7 @@ public static class ApiExtensions
         app.MapTimelines();
         app.MapMembers();
         app.MapAudit();
+        app.MapReports();
         app.MapWebhooks();
         app.MapDateReminders();
         app.MapWebForms();

@@ -12,7 +12,7 @@ namespace HeadlessCrm.Api.Infrastructure.OpenApi;
 
 /// <summary>
 /// Documents what the endpoints declare but Swashbuckle cannot see: each operation's OAuth scope (and its 401/403),
-/// the query parameters of lists, and Idempotency-Key on POST.
+/// the query parameters of lists and reports, and Idempotency-Key on POST.
 /// </summary>
 public sealed class CrmOperationFilter : IOperationFilter
 {
@@ -35,6 +35,12 @@ public sealed class CrmOperationFilter : IOperationFilter
         }
 
         if (metadata.OfType<ListParametersMetadata>().FirstOrDefault() is { } list) AddListParameters(operation, list);
+        if (metadata.OfType<QueryParametersMetadata>().FirstOrDefault() is { } query)
+        {
+            operation.Parameters ??= [];
+            foreach (var (name, description) in query.Parameters)
+                operation.Parameters.Add(Query(name, description, new OpenApiSchema { Type = JsonSchemaType.String }));
+        }
         DescribeRawBody(operation, context, metadata);
 
         if (context.ApiDescription.HttpMethod == "POST")

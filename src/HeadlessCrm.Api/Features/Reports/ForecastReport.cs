@@ -1,0 +1,73 @@
+namespace HeadlessCrm.Api.Features.Reports;
+
+public sealed record ForecastDto(DateOnly From, DateOnly To, ReportInterval Interval, decimal CommitThreshold, string? Currency, ChartDto Chart);
+
+/// <summary>
+/// Report 2, the revenue forecast by period, per currency. Open deals count in the period of their expected close date
+/// (deals without one, or without an amount, are left out): <c>weighted</c> = Σ amount × the probability of the stage
+/// they are in; <c>bestCase</c> = Σ amount of all open deals; <c>commit</c> = Σ amount of open deals whose stage
+/// probability is at least <c>commitThreshold</c> (default 0.7). <c>won</c> = Σ amount of deals won (closed) in the
+/// period.
+/// </summary>
+public sealed class ForecastReport(ReportSource source)
+{
+    public static readonly string[] Parameters = ["pipelineId", "ownerId", "teamId", "from", "to", "interval", "currency", "commitThreshold"];
+
+    public const decimal DefaultCommitThreshold = 0.7m;
+
+    private sealed class Row
+    {
+        public DateOnly Period { get; init; }
+        public string Currency { get; init; } = "";
+        public decimal Weighted { get; init; }
+        public decimal BestCase { get; init; }
+        public decimal Commit { get; init; }
+        public decimal Won { get; init; }
+    }
+
+    public async Task<ForecastDto> RunAsync(ReportQuery query, CancellationToken ct)
+    {
+        source.Demand();
+        var scope = query.Scope();
+        var threshold = query.Decimal("commitThreshold", 0, 1, DefaultCommitThreshold);
+        var thisMonth = new DateOnly(source.Today.Year, source.Today.Month, 1);
+        var period = query.Period(thisMonth, thisMonth.AddYears(1).AddDays(-1));
+
+        var sql = new ReportSql();
+        var text = $"""
+            SELECT "Period", "Currency", sum(weighted) AS "Weighted", sum(best_case) AS "BestCase", sum(committed) AS "Commit", sum(won) AS "Won"
+            FROM (
+                SELECT {ReportSource.BucketOfDate(sql, period, "d.expected_close_date")} AS "Period", d.currency AS "Currency",
+                       round(sum(d.amount * s.probability), 4) AS weighted, sum(d.amount) AS best_case,
+                       coalesce(sum(d.amount) FILTER (WHERE s.probability >= {sql.Param(threshold)}), 0) AS committed, 0 AS won
+                FROM deals d
+                JOIN pipeline_stages s ON s.workspace_id = d.workspace_id AND s.id = d.stage_id
+                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'open' AND d.amount IS NOT NULL
+                  AND d.expected_close_date >= {sql.Param(period.From)} AND d.expected_close_date <= {sql.Param(period.To)}
+                GROUP BY 1, 2
+                UNION ALL
+                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")}, d.currency, 0, 0, 0, sum(d.amount)
+                FROM deals d
+                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won' AND d.amount IS NOT NULL
+                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+                GROUP BY 1, 2
+            ) x
+            GROUP BY 1, 2
+            """;
+        var rows = await source.RowsAsync<Row>(sql, text, ct);
+
+        var (labels, keys) = period.Axis();
+        var buckets = period.Buckets();
+        var series = new List<SeriesDto>();
+        foreach (var currency in rows.Select(r => r.Currency).Distinct().Order(StringComparer.Ordinal))
+        {
+            SeriesDto Money(string metric, Func<Row, decimal> value) => new(metric, Units.Money, currency, null,
+                buckets.Select(b => (decimal?)rows.Where(r => r.Currency == currency && r.Period == b).Sum(value)).ToList());
+            series.Add(Money("weighted", r => r.Weighted));
+            series.Add(Money("commit", r => r.Commit));
+            series.Add(Money("bestCase", r => r.BestCase));
+            series.Add(Money("won", r => r.Won));
+        }
+        return new ForecastDto(period.From, period.To, period.Interval, threshold, scope.Currency, new ChartDto(labels, keys, series));
+    }
+}
