@@ -35,7 +35,9 @@ public sealed class TokenSource(Uri host, string clientId, string clientSecret)
     {
         using var http = new HttpClient { BaseAddress = host };
         var discovery = await http.GetFromJsonAsync<JsonElement>(".well-known/openid-configuration", ct);
-        using var response = await http.PostAsync(discovery.GetProperty("token_endpoint").GetString(), new FormUrlEncodedContent(new Dictionary<string, string>
+        // The path only: the advertised issuer may be a shared name (behind a load balancer) this machine cannot resolve.
+        var endpoint = new Uri(discovery.GetProperty("token_endpoint").GetString()!).PathAndQuery;
+        using var response = await http.PostAsync(endpoint, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "client_credentials",
             ["client_id"] = clientId,
