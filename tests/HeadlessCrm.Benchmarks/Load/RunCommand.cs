@@ -65,6 +65,10 @@ public static class RunCommand
     private static async Task<ScenarioResult> MeasureAsync(IScenario scenario, HttpClient http, NpgsqlDataSource app, RunOptions options)
     {
         var statements = await SqlCommandTally.CountAsync(async () => (await scenario.SendAsync(http, 0, CancellationToken.None)).Dispose());
+        var byPageSize = new Dictionary<int, int?>();
+        if (scenario is IPagedScenario paged)
+            foreach (var limit in new[] { 10, 100 })
+                byPageSize[limit] = await SqlCommandTally.CountAsync(async () => (await paged.SendPageAsync(http, limit, CancellationToken.None)).Dispose());
         LoadDriver.Operation overHttp = async (i, ct) => (await scenario.SendAsync(http, i, ct)).Dispose();
         var closed = await LoadDriver.ClosedLoopAsync(overHttp, options.Concurrency, options.Warmup, options.Duration);
 
@@ -77,7 +81,7 @@ public static class RunCommand
             }, options.Concurrency, options.Warmup, options.Duration);
 
         var open = await LoadDriver.OpenLoopAsync(overHttp, options.Rate, options.Duration, MaxInFlight);
-        return new ScenarioResult(scenario.Name, statements, closed, ceiling, open, options.Rate);
+        return new ScenarioResult(scenario.Name, statements, byPageSize, closed, ceiling, open, options.Rate);
     }
 
     private static bool Selected(RunOptions options, IScenario scenario) =>

@@ -3,7 +3,8 @@ using System.Text;
 
 namespace HeadlessCrm.Benchmarks.Load;
 
-public sealed record ScenarioResult(string Name, int? SqlCommands, LatencyReport Closed, LatencyReport? Ceiling, LatencyReport Open, int OfferedRate)
+public sealed record ScenarioResult(
+    string Name, int? SqlCommands, IReadOnlyDictionary<int, int?> SqlCommandsByPageSize, LatencyReport Closed, LatencyReport? Ceiling, LatencyReport Open, int OfferedRate)
 {
     public bool Failed => Closed.Errors > 0 || Open.Errors > 0 || Ceiling?.Errors > 0;
 
@@ -12,6 +13,8 @@ public sealed record ScenarioResult(string Name, int? SqlCommands, LatencyReport
     public string Describe()
     {
         var text = new StringBuilder($"- {Name}: SQL commands per request {SqlCommands?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}");
+        foreach (var (limit, count) in SqlCommandsByPageSize)
+            text.Append(CultureInfo.InvariantCulture, $", at limit={limit} {count?.ToString(CultureInfo.InvariantCulture) ?? "n/a"}");
         text.Append(CultureInfo.InvariantCulture, $"\n    closed loop  {Line(Closed)}");
         if (Ceiling is not null) text.Append(CultureInfo.InvariantCulture, $"\n    SQL ceiling  {Line(Ceiling)}  → HTTP is {CeilingRatio:P0} of it");
         text.Append(CultureInfo.InvariantCulture, $"\n    open loop    {Line(Open)} (offered {OfferedRate} req/s)");

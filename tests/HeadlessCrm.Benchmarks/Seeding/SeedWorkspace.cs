@@ -8,9 +8,9 @@ public sealed record SeedStage(Guid Id, Guid PipelineId, string Name, int Positi
 
 public sealed record SeedPipeline(Guid Id, string Name, double Weight, IReadOnlyList<SeedStage> Stages)
 {
-    public IReadOnlyList<SeedStage> Open => Stages.Where(s => s.Kind == "open").ToList();
-    public SeedStage Won => Stages.Single(s => s.Kind == "won");
-    public SeedStage Lost => Stages.Single(s => s.Kind == "lost");
+    public IReadOnlyList<SeedStage> Open { get; } = Stages.Where(s => s.Kind == "open").ToList();
+    public SeedStage Won { get; } = Stages.Single(s => s.Kind == "won");
+    public SeedStage Lost { get; } = Stages.Single(s => s.Kind == "lost");
 }
 
 /// <summary>

@@ -7,7 +7,7 @@ namespace HeadlessCrm.Benchmarks.Load.Scenarios;
 /// GET /api/v1/deals?stageId=…&amp;limit=50 (newest first), either the first page or the page that starts
 /// <paramref name="depth"/> deals in, reached once through the cursors and then asked for again and again.
 /// </summary>
-public sealed class ListDealsByStage(int depth) : IScenario
+public sealed class ListDealsByStage(int depth) : IPagedScenario
 {
     private const int PageSize = 50;
     private const string Columns = """
@@ -51,6 +51,9 @@ public sealed class ListDealsByStage(int depth) : IScenario
 
     public async Task<HttpResponseMessage> SendAsync(HttpClient http, long iteration, CancellationToken ct) =>
         await ScenarioContext.EnsureSuccessAsync(await http.GetAsync(_path, ct), ct);
+
+    public async Task<HttpResponseMessage> SendPageAsync(HttpClient http, int limit, CancellationToken ct) =>
+        await ScenarioContext.EnsureSuccessAsync(await http.GetAsync(_path.Replace($"limit={PageSize}", $"limit={limit}", StringComparison.Ordinal), ct), ct);
 
     public Func<NpgsqlConnection, long, CancellationToken, Task> Ceiling => (connection, _, ct) => _after is { } after
         ? Sql.ReadAllAsync(connection, _workspaceId, $"""
