@@ -18,6 +18,7 @@ using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
 using HeadlessCrm.Api.Infrastructure.Access;
+using HeadlessCrm.Api.Infrastructure.Diagnostics;
 using HeadlessCrm.Api.Infrastructure.Http;
 using HeadlessCrm.Api.Infrastructure.Idempotency;
 using HeadlessCrm.Api.Infrastructure.Json;
@@ -75,6 +76,7 @@ public static class ApiExtensions
 
     public static WebApplication UseCrmPipeline(this WebApplication app)
     {
+        app.UseSqlStatementCount(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRequestBodyLimit(app.Configuration.GetValue("Crm:Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));

@@ -1,0 +1,96 @@
+using HeadlessCrm.Api.Infrastructure.Hosting;
+using HeadlessCrm.Benchmarks.Load.Scenarios;
+using Npgsql;
+
+namespace HeadlessCrm.Benchmarks.Load;
+
+/// <summary>
+/// <c>run</c>: for each scenario, the statement count of one request, then closed-loop throughput and latency over
+/// HTTP, the same at the SQL ceiling, and an open-loop run at the offered rate; the host's memory throughout.
+/// </summary>
+public static class RunCommand
+{
+    private const int MaxInFlight = 256;
+
+    public static async Task<int> RunAsync(RunOptions options)
+    {
+        await using var owner = NpgsqlDataSource.Create(options.Connection);
+        var workspaceId = await WorkspaceOfAsync(owner, options.ClientId);
+        if (workspaceId is null)
+        {
+            Console.Error.WriteLine($"error: no client '{options.ClientId}' in the database: run seed first.");
+            return 1;
+        }
+        var application = new NpgsqlConnectionStringBuilder(DatabaseRoles.From(options.Connection, null).Application)
+        {
+            MaxPoolSize = Math.Max(options.Concurrency, 20),
+        };
+        await using var app = NpgsqlDataSource.Create(application.ConnectionString);
+
+        var tokens = new TokenSource(options.Urls[0], options.ClientId, options.ClientSecret);
+        using var http = RoundRobinHandler.Client(options.Urls, Math.Max(options.Concurrency, MaxInFlight),
+            inner => new SqlCommandTally { InnerHandler = new BearerHandler(tokens) { InnerHandler = inner } });
+
+        var pid = options.HostPid ?? (options.Urls.Count == 1 ? HostMemory.FindListener(options.Urls[0].Port) : null);
+        await using var memory = pid is { } p ? new HostMemory(p) : null;
+        memory?.Start();
+
+        Console.WriteLine($"hosts {string.Join(", ", options.Urls)} · workspace {workspaceId} · {options.Duration.TotalSeconds:0} s per phase " +
+                          $"(warm-up {options.Warmup.TotalSeconds:0} s) · closed loop {options.Concurrency} workers · open loop {options.Rate} req/s · " +
+                          $"{Environment.ProcessorCount} cores");
+        var context = new ScenarioContext(workspaceId.Value, owner, http);
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in ScenarioCatalog.All().Where(s => Selected(options, s)))
+        {
+            var skip = await scenario.PrepareAsync(context);
+            if (skip is not null)
+            {
+                Console.WriteLine($"- {scenario.Name}: skipped ({skip})");
+                continue;
+            }
+            var result = await MeasureAsync(scenario, http, app, options);
+            results.Add(result);
+            Console.WriteLine(result.Describe());
+        }
+
+        Console.WriteLine();
+        Console.WriteLine(ScenarioResult.MarkdownTable(results));
+        if (memory is not null)
+            Console.WriteLine($"\nhost pid {memory.Pid}: peak working set during the run {memory.PeakRssKb / 1024.0:F0} MB (VmRSS sampled every 200 ms), " +
+                              $"VmHWM since start {memory.HighWaterMarkKb / 1024.0:F0} MB");
+        else Console.WriteLine("\nhost memory: not measured (pass --host-pid)");
+        return results.Any(r => r.Failed) ? 1 : 0;
+    }
+
+    private static async Task<ScenarioResult> MeasureAsync(IScenario scenario, HttpClient http, NpgsqlDataSource app, RunOptions options)
+    {
+        var statements = await SqlCommandTally.CountAsync(async () => (await scenario.SendAsync(http, 0, CancellationToken.None)).Dispose());
+        var byPageSize = new Dictionary<int, int?>();
+        if (scenario is IPagedScenario paged)
+            foreach (var limit in new[] { 10, 100 })
+                byPageSize[limit] = await SqlCommandTally.CountAsync(async () => (await paged.SendPageAsync(http, limit, CancellationToken.None)).Dispose());
+        LoadDriver.Operation overHttp = async (i, ct) => (await scenario.SendAsync(http, i, ct)).Dispose();
+        var closed = await LoadDriver.ClosedLoopAsync(overHttp, options.Concurrency, options.Warmup, options.Duration);
+
+        LatencyReport? ceiling = null;
+        if (scenario.Ceiling is { } sql)
+            ceiling = await LoadDriver.ClosedLoopAsync(async (i, ct) =>
+            {
+                await using var connection = await app.OpenConnectionAsync(ct);
+                await sql(connection, i, ct);
+            }, options.Concurrency, options.Warmup, options.Duration);
+
+        var open = await LoadDriver.OpenLoopAsync(overHttp, options.Rate, options.Duration, MaxInFlight);
+        return new ScenarioResult(scenario.Name, statements, byPageSize, closed, ceiling, open, options.Rate);
+    }
+
+    private static bool Selected(RunOptions options, IScenario scenario) =>
+        options.Scenarios is null || options.Scenarios.Any(s => scenario.Name.Contains(s, StringComparison.OrdinalIgnoreCase));
+
+    private static async Task<Guid?> WorkspaceOfAsync(NpgsqlDataSource owner, string clientId)
+    {
+        await using var command = owner.CreateCommand("SELECT workspace_id FROM oauth_clients WHERE client_id = $1");
+        command.Parameters.Add(new NpgsqlParameter { Value = clientId });
+        return await command.ExecuteScalarAsync() as Guid?;
+    }
+}
