@@ -19,8 +19,11 @@ public sealed class ScopeMatrixTests(CrmApi api) : IClassFixture<CrmApi>
         foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var scope = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<ScopeRequirement>().SingleOrDefault();
-            var method = endpoint.Metadata.OfType<HttpMethodMetadata>().Single().HttpMethods.Single();
-            if (scope is not null) data.Add(method, endpoint.RoutePattern.RawText!, scope.Scope);
+            if (scope is null) continue;
+            foreach (var method in endpoint.Metadata.OfType<HttpMethodMetadata>().Single().HttpMethods)
+            {
+                data.Add(method, endpoint.RoutePattern.RawText!, scope.Scope);
+            }
         }
         return data;
     }

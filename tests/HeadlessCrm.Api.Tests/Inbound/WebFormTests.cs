@@ -35,6 +35,7 @@ public sealed class WebFormTests(FormHost api) : IClassFixture<FormHost>
     {
         var ws = await api.NewWorkspaceAsync();
         var rep = await ws.MemberAsync("rep");
+        await ws.Http.CreateAsync("/api/v1/custom-fields", new { @object = "contacts", key = "budget", label = "Budget", type = "text" });
         await using var receiver = await WebhookReceiver.StartAsync();
         await ws.Http.CreateAsync("/api/v1/webhooks", new { targetUrl = receiver.Url, eventTypes = new[] { "lead.captured" } });
         var form = await FormAsync(ws, rep.Id);

@@ -78,6 +78,7 @@ public sealed class DateReminderTests : IClassFixture<ClockedCrmApi>
         var rep = await ws.MemberAsync("rep");
         var pipeline = Assert.Single((await ws.Http.GetJsonAsync("/api/v1/pipelines")).Data())!;
         var contractEnd = DateOnly.FromDateTime(_api.Clock.UtcNow).AddDays(20);
+        await ws.Http.CreateAsync("/api/v1/custom-fields", new { @object = "deals", key = "contractEnd", label = "Contract end", type = "date" });
         var deal = await rep.Http.CreateAsync("/api/v1/deals", new
         {
             title = "Acme renewal", pipelineId = pipeline.Id(), customFields = new { contractEnd = contractEnd.ToString("yyyy-MM-dd") },
