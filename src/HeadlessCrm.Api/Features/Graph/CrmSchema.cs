@@ -4,6 +4,7 @@ using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
+using HeadlessCrm.Api.Features.Reports;
 using HeadlessCrm.GraphQL.Types;
 using HeadlessCrm.GraphQL.Types.Building;
 
@@ -33,5 +34,6 @@ public static class CrmSchema
         .AddActivities()
         .AddPipelines()
         .AddMembers()
+        .AddReports()
         .Build();
 }
