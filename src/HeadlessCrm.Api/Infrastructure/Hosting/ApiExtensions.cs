@@ -1,5 +1,6 @@
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
+using HeadlessCrm.Api.Features.Automation;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
@@ -54,6 +55,7 @@ public static class ApiExtensions
         services.AddCrmEvents(builder.Configuration);
         services.AddCrmReminders(builder.Configuration);
         services.AddCrmInbound(builder.Configuration);
+        services.AddCrmAutomation(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -93,6 +95,7 @@ public static class ApiExtensions
         app.MapDateReminders();
         app.MapWebForms();
         app.MapInbound();
+        app.MapAutomationRules();
         return app;
     }
 }

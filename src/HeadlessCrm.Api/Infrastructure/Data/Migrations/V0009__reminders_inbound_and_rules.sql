@@ -136,3 +136,65 @@ REVOKE ALL ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_
     crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_task_reminders(integer, timestamptz),
     crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) TO crm_app;
+
+-- Automation rules run from the outbox like webhooks do, with their own claim on each event. An event caused by a
+-- rule's action carries depth = its cause's depth + 1; rules do not run on events at the depth limit, so rules that
+-- trigger each other stop.
+ALTER TABLE outbox_events
+    ADD COLUMN depth integer NOT NULL DEFAULT 0,
+    ADD COLUMN rules_claimed_until timestamptz,
+    ADD COLUMN rules_applied_at timestamptz;
+UPDATE outbox_events SET rules_applied_at = occurred_at;
+CREATE INDEX outbox_events_rules_pending ON outbox_events (occurred_at) WHERE rules_applied_at IS NULL;
+
+CREATE TABLE automation_rules (
+    workspace_id uuid NOT NULL REFERENCES workspaces (id),
+    id uuid NOT NULL,
+    name text NOT NULL,
+    trigger_event text NOT NULL,
+    trigger_field text,
+    trigger_equals text,
+    actions jsonb NOT NULL,
+    round_robin_next integer NOT NULL DEFAULT 0,
+    created_at timestamptz NOT NULL,
+    updated_at timestamptz NOT NULL,
+    archived_at timestamptz,
+    PRIMARY KEY (workspace_id, id)
+);
+
+-- A rule runs once per event, whichever host runs it and however often the event is claimed.
+CREATE TABLE automation_runs (
+    workspace_id uuid NOT NULL,
+    rule_id uuid NOT NULL,
+    event_id uuid NOT NULL,
+    ran_at timestamptz NOT NULL,
+    PRIMARY KEY (workspace_id, rule_id, event_id),
+    FOREIGN KEY (workspace_id, rule_id) REFERENCES automation_rules (workspace_id, id)
+);
+
+CREATE FUNCTION crm_claim_rule_events(p_limit integer, p_now timestamptz, p_lease interval)
+    RETURNS TABLE (workspace_id uuid, event_id uuid)
+    LANGUAGE sql SECURITY DEFINER SET search_path = public
+AS $$
+    UPDATE outbox_events AS o SET rules_claimed_until = p_now + p_lease
+    FROM (SELECT e.workspace_id, e.id FROM outbox_events AS e
+          WHERE e.rules_applied_at IS NULL AND (e.rules_claimed_until IS NULL OR e.rules_claimed_until < p_now)
+          ORDER BY e.occurred_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
+    WHERE o.workspace_id = due.workspace_id AND o.id = due.id
+    RETURNING o.workspace_id, o.id
+$$;
+
+DO $$
+DECLARE
+    t text;
+BEGIN
+    FOREACH t IN ARRAY ARRAY['automation_rules', 'automation_runs']
+    LOOP
+        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
+        EXECUTE format('CREATE POLICY workspace_isolation ON %I USING (workspace_id = crm_workspace()) WITH CHECK (workspace_id = crm_workspace())', t);
+    END LOOP;
+END
+$$;
+
+REVOKE ALL ON FUNCTION crm_claim_rule_events(integer, timestamptz, interval) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm_claim_rule_events(integer, timestamptz, interval) TO crm_app;
