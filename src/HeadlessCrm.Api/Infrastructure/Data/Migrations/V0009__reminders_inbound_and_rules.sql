@@ -1,58 +1,78 @@
--- Reminders, important dates and inbound capture. The scheduler's bookkeeping (when a task's overdue event and
--- reminder went out) lives in columns the API never shows; claims are UPDATE … FROM (… FOR UPDATE SKIP LOCKED) in
--- SECURITY DEFINER functions, so any number of hosts can scan at once and each row is stamped by exactly one.
+-- Reminders, important dates, inbound capture and automation rules. Claims are UPDATE/DELETE … (… FOR UPDATE SKIP
+-- LOCKED) in SECURITY DEFINER functions, so any number of hosts can scan at once and each row goes to exactly one.
 
 ALTER TABLE activities
-    ADD COLUMN overdue_notified_at timestamptz,
-    ADD COLUMN reminder_sent_at timestamptz,
     ADD COLUMN external_id text,
     ADD COLUMN phone_number text;
 -- A telephony or mail system re-delivering the same call or email finds the activity it already made.
 CREATE UNIQUE INDEX activities_external_id ON activities (workspace_id, external_id) WHERE external_id IS NOT NULL;
-CREATE INDEX activities_overdue_pending ON activities (due_at)
-    WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND overdue_notified_at IS NULL;
-CREATE INDEX activities_reminder_pending ON activities (reminder_at)
-    WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND reminder_sent_at IS NULL;
 
--- A task whose due time (or reminder time) moves, or that is reopened, is due for a new event.
-CREATE FUNCTION crm_reset_task_alerts() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Task alerts waiting for their time: 'overdue' at due_at, 'reminder' at reminder_at. Kept by a trigger on
+-- activities, so the scheduler never writes the task row (its xmin, the ETag, stays the user's): a row is queued when
+-- an open task gets (or changes) the time, is reopened or restored, and dropped when the task is completed or
+-- archived; the scheduler deletes the row in the transaction that writes the event.
+CREATE TABLE task_alert_queue (
+    workspace_id uuid NOT NULL,
+    activity_id uuid NOT NULL,
+    kind text NOT NULL CHECK (kind IN ('overdue', 'reminder')),
+    fire_at timestamptz NOT NULL,
+    PRIMARY KEY (workspace_id, activity_id, kind),
+    FOREIGN KEY (workspace_id, activity_id) REFERENCES activities (workspace_id, id) ON DELETE CASCADE
+);
+CREATE INDEX task_alert_queue_due ON task_alert_queue (fire_at);
+
+CREATE FUNCTION crm_queue_task_alert(p_workspace uuid, p_activity uuid, p_kind text, p_at timestamptz) RETURNS void
+    LANGUAGE sql
+AS $$
+    DELETE FROM task_alert_queue WHERE workspace_id = p_workspace AND activity_id = p_activity AND kind = p_kind;
+    INSERT INTO task_alert_queue (workspace_id, activity_id, kind, fire_at)
+    SELECT p_workspace, p_activity, p_kind, p_at WHERE p_at IS NOT NULL
+    ON CONFLICT (workspace_id, activity_id, kind) DO UPDATE SET fire_at = EXCLUDED.fire_at;
+$$;
+
+CREATE FUNCTION crm_track_task_alerts() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    rearmed boolean := TG_OP = 'INSERT'
+        OR (OLD.completed_at IS NOT NULL AND NEW.completed_at IS NULL)
+        OR (OLD.archived_at IS NOT NULL AND NEW.archived_at IS NULL);
 BEGIN
-    IF NEW.due_at IS DISTINCT FROM OLD.due_at OR (OLD.completed_at IS NOT NULL AND NEW.completed_at IS NULL) THEN
-        NEW.overdue_notified_at := NULL;
+    IF NEW.type <> 'task' THEN
+        RETURN NULL;
     END IF;
-    IF NEW.reminder_at IS DISTINCT FROM OLD.reminder_at OR (OLD.completed_at IS NOT NULL AND NEW.completed_at IS NULL) THEN
-        NEW.reminder_sent_at := NULL;
+    IF NEW.completed_at IS NOT NULL OR NEW.archived_at IS NOT NULL THEN
+        DELETE FROM task_alert_queue WHERE workspace_id = NEW.workspace_id AND activity_id = NEW.id;
+        RETURN NULL;
     END IF;
-    RETURN NEW;
+    IF rearmed OR NEW.due_at IS DISTINCT FROM OLD.due_at THEN
+        PERFORM crm_queue_task_alert(NEW.workspace_id, NEW.id, 'overdue', NEW.due_at);
+    END IF;
+    IF rearmed OR NEW.reminder_at IS DISTINCT FROM OLD.reminder_at THEN
+        PERFORM crm_queue_task_alert(NEW.workspace_id, NEW.id, 'reminder', NEW.reminder_at);
+    END IF;
+    RETURN NULL;
 END
 $$;
-CREATE TRIGGER activities_reset_task_alerts BEFORE UPDATE OF due_at, reminder_at, completed_at ON activities
-    FOR EACH ROW EXECUTE FUNCTION crm_reset_task_alerts();
+CREATE TRIGGER activities_track_task_alerts AFTER INSERT OR UPDATE OF due_at, reminder_at, completed_at, archived_at ON activities
+    FOR EACH ROW EXECUTE FUNCTION crm_track_task_alerts();
 
-CREATE FUNCTION crm_claim_overdue_tasks(p_limit integer, p_now timestamptz)
-    RETURNS TABLE (workspace_id uuid, activity_id uuid)
+-- Open tasks already there: alerts still to come are queued; ones whose time has passed stay quiet (no burst of
+-- old overdue events on upgrade).
+INSERT INTO task_alert_queue (workspace_id, activity_id, kind, fire_at)
+SELECT workspace_id, id, 'overdue', due_at FROM activities
+WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND due_at > now()
+UNION ALL
+SELECT workspace_id, id, 'reminder', reminder_at FROM activities
+WHERE type = 'task' AND completed_at IS NULL AND archived_at IS NULL AND reminder_at > now();
+
+CREATE FUNCTION crm_claim_task_alerts(p_limit integer, p_now timestamptz)
+    RETURNS TABLE (workspace_id uuid, activity_id uuid, kind text)
     LANGUAGE sql SECURITY DEFINER SET search_path = public
 AS $$
-    UPDATE activities AS a SET overdue_notified_at = p_now
-    FROM (SELECT t.workspace_id, t.id FROM activities AS t
-          WHERE t.type = 'task' AND t.completed_at IS NULL AND t.archived_at IS NULL AND t.overdue_notified_at IS NULL
-            AND t.due_at <= p_now
-          ORDER BY t.due_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
-    WHERE a.workspace_id = due.workspace_id AND a.id = due.id
-    RETURNING a.workspace_id, a.id
-$$;
-
-CREATE FUNCTION crm_claim_task_reminders(p_limit integer, p_now timestamptz)
-    RETURNS TABLE (workspace_id uuid, activity_id uuid)
-    LANGUAGE sql SECURITY DEFINER SET search_path = public
-AS $$
-    UPDATE activities AS a SET reminder_sent_at = p_now
-    FROM (SELECT t.workspace_id, t.id FROM activities AS t
-          WHERE t.type = 'task' AND t.completed_at IS NULL AND t.archived_at IS NULL AND t.reminder_sent_at IS NULL
-            AND t.reminder_at <= p_now
-          ORDER BY t.reminder_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
-    WHERE a.workspace_id = due.workspace_id AND a.id = due.id
-    RETURNING a.workspace_id, a.id
+    DELETE FROM task_alert_queue AS q
+    USING (SELECT a.workspace_id, a.activity_id, a.kind FROM task_alert_queue AS a
+           WHERE a.fire_at <= p_now ORDER BY a.fire_at LIMIT p_limit FOR UPDATE SKIP LOCKED) AS due
+    WHERE q.workspace_id = due.workspace_id AND q.activity_id = due.activity_id AND q.kind = due.kind
+    RETURNING q.workspace_id, q.activity_id, q.kind
 $$;
 
 -- Important dates: "N days before a record's date, give its owner a task".
@@ -124,7 +144,7 @@ DO $$
 DECLARE
     t text;
 BEGIN
-    FOREACH t IN ARRAY ARRAY['date_reminder_rules', 'date_reminder_firings', 'web_forms']
+    FOREACH t IN ARRAY ARRAY['task_alert_queue', 'date_reminder_rules', 'date_reminder_firings', 'web_forms']
     LOOP
         EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
         EXECUTE format('CREATE POLICY workspace_isolation ON %I USING (workspace_id = crm_workspace()) WITH CHECK (workspace_id = crm_workspace())', t);
@@ -132,9 +152,9 @@ BEGIN
 END
 $$;
 
-REVOKE ALL ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_task_reminders(integer, timestamptz),
+REVOKE ALL ON FUNCTION crm_claim_task_alerts(integer, timestamptz),
     crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION crm_claim_overdue_tasks(integer, timestamptz), crm_claim_task_reminders(integer, timestamptz),
+GRANT EXECUTE ON FUNCTION crm_claim_task_alerts(integer, timestamptz),
     crm_claim_date_reminder_rules(integer, timestamptz, interval), crm_resolve_form_key(text) TO crm_app;
 
 -- Automation rules run from the outbox like webhooks do, with their own claim on each event. An event caused by a
