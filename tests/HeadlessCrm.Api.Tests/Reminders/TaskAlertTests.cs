@@ -61,6 +61,22 @@ public sealed class TaskAlertTests : IClassFixture<ClockedCrmApi>
     }
 
     [Fact]
+    public async Task Raising_an_alert_leaves_the_tasks_version_alone()
+    {
+        var (ws, receiver) = await SubscribedAsync();
+        await using var _ = receiver;
+        var task = await ws.Http.CreateAsync("/api/v1/activities", new { type = "task", subject = "Edit me", dueAt = _api.Clock.UtcNow.AddMinutes(5) });
+        var etag = (await ws.Http.GetAsync($"/api/v1/activities/{task.Id()}")).Headers.ETag!.Tag;
+
+        _api.Clock.Advance(TimeSpan.FromMinutes(10));
+        await RunSchedulersAsync();
+        await SettleAsync(receiver, 1, r => r.Body.Contains(task.Id()));
+
+        var edit = await ws.Http.PatchJsonAsync($"/api/v1/activities/{task.Id()}", new { subject = "Edited while overdue" }, ifMatch: etag);
+        await edit.ShouldHaveStatusAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Moving_the_due_time_makes_the_task_overdue_again_and_completing_it_stops_that()
     {
         var (ws, receiver) = await SubscribedAsync();

@@ -15,6 +15,8 @@ public sealed class OutboxEvent
     public required JsonObject Payload { get; init; }
     public required string Actor { get; init; }
     public DateTime OccurredAt { get; init; }
+    /// <summary>Automation-rule steps that led to this event (see RequestContext.EventDepth).</summary>
+    public int Depth { get; set; }
     public DateTime? ClaimedUntil { get; set; }
     public DateTime? FannedOutAt { get; set; }
 

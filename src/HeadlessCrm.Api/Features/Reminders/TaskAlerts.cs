@@ -1,4 +1,3 @@
-using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Background;
@@ -8,41 +7,36 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadlessCrm.Api.Features.Reminders;
 
 /// <summary>
-/// Raises <c>task.overdue</c> once for each open task whose due time has passed, and <c>task.reminder</c> once when its
-/// reminder time comes. The claim (stamping the task) and the event are one transaction: a host that dies half-way
-/// leaves the task unstamped for the next scan, and two hosts never stamp the same task (FOR UPDATE SKIP LOCKED).
-/// Moving the due (or reminder) time or reopening the task clears the stamp, so the event can come again.
+/// Raises <c>task.overdue</c> once when an open task's due time passes and <c>task.reminder</c> once when its reminder
+/// time comes. A trigger keeps the queue of alerts to come (re-armed when the time moves or the task is reopened); a
+/// claim deletes due rows (FOR UPDATE SKIP LOCKED) in the transaction that writes their events, so two hosts never
+/// raise the same alert and a host that dies half-way leaves the rows for the next scan.
 /// </summary>
 public sealed class TaskAlerts(IServiceScopeFactory scopes, TimeProvider clock) : IBackgroundWork
 {
     private const int Batch = 200;
 
-    private sealed record Claim(Guid WorkspaceId, Guid ActivityId);
+    private sealed record Claim(Guid WorkspaceId, Guid ActivityId, string Kind);
 
     public async Task<bool> RunOnceAsync(CancellationToken ct)
-    {
-        var overdue = await RaiseAsync(EventTypes.TaskOverdue, (db, now) => db.Database.SqlQuery<Claim>(
-            $"""SELECT workspace_id AS "WorkspaceId", activity_id AS "ActivityId" FROM crm_claim_overdue_tasks({Batch}, {now})"""), ct);
-        var reminders = await RaiseAsync(EventTypes.TaskReminder, (db, now) => db.Database.SqlQuery<Claim>(
-            $"""SELECT workspace_id AS "WorkspaceId", activity_id AS "ActivityId" FROM crm_claim_task_reminders({Batch}, {now})"""), ct);
-        return overdue || reminders;
-    }
-
-    private async Task<bool> RaiseAsync(string eventType, Func<CrmDbContext, DateTime, IQueryable<Claim>> claim, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CrmDbContext>();
         var caller = scope.ServiceProvider.GetRequiredService<RequestContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var claims = await claim(db, now).ToListAsync(ct);
+        var claims = await db.Database.SqlQuery<Claim>(
+                $"""SELECT workspace_id AS "WorkspaceId", activity_id AS "ActivityId", kind AS "Kind" FROM crm_claim_task_alerts({Batch}, {now})""")
+            .ToListAsync(ct);
         foreach (var workspace in claims.GroupBy(c => c.WorkspaceId))
         {
             caller.ActAsSystem(workspace.Key, []);
-            var ids = workspace.Select(c => c.ActivityId).ToList();
-            var tasks = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToListAsync(ct);
-            foreach (var task in tasks)
-                db.Notify(Outbox.Notice(eventType, "activity", task.Id, task, now));
+            var ids = workspace.Select(c => c.ActivityId).Distinct().ToList();
+            var tasks = await db.Activities.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct);
+            // A task erased since it was queued has nothing left to announce.
+            foreach (var claim in workspace.Where(c => tasks.ContainsKey(c.ActivityId)))
+                db.Notify(Outbox.Notice(claim.Kind == "overdue" ? EventTypes.TaskOverdue : EventTypes.TaskReminder, "activity",
+                    claim.ActivityId, tasks[claim.ActivityId], now));
             await db.SaveChangesAsync(ct);
         }
         await transaction.CommitAsync(ct);

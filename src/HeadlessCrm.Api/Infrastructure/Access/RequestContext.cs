@@ -61,9 +61,16 @@ public sealed class RequestContext
         WorkspaceId = workspaceId;
     }
 
+    /// <summary>
+    /// How many automation-rule steps led to the changes made now: 0 for people and integrations; a rule acting on an
+    /// event of depth d acts at d + 1, and the events of its changes carry that depth (the loop guard).
+    /// </summary>
+    public int EventDepth { get; private set; }
+
     /// <summary>A background job acting for a whole workspace with the given scopes.</summary>
-    public void ActAsSystem(Guid workspaceId, IEnumerable<string> scopes)
+    public void ActAsSystem(Guid workspaceId, IEnumerable<string> scopes, int eventDepth = 0)
     {
+        EventDepth = eventDepth;
         IsAuthenticated = true;
         WorkspaceId = workspaceId;
         Subject = "system";

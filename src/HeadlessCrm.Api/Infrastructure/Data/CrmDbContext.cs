@@ -144,13 +144,18 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     {
         change.WorkspaceId = RequireWorkspace();
         AuditEvents.Add(change);
-        OutboxEvents.AddRange(Outbox.From(change, entity));
+        foreach (var e in Outbox.From(change, entity))
+        {
+            e.Depth = caller.EventDepth;
+            OutboxEvents.Add(e);
+        }
     }
 
     /// <summary>Queues an event that is not a record change (a task fell overdue, a lead came in) for the next save.</summary>
     public void Notify(OutboxEvent notice)
     {
         notice.WorkspaceId = RequireWorkspace();
+        notice.Depth = caller.EventDepth;
         OutboxEvents.Add(notice);
     }
 

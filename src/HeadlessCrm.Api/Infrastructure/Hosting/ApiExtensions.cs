@@ -1,5 +1,6 @@
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Audit;
+using HeadlessCrm.Api.Features.Automation;
 using HeadlessCrm.Api.Features.Batch;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
@@ -67,6 +68,7 @@ public static class ApiExtensions
         services.AddCrmEvents(builder.Configuration);
         services.AddCrmReminders(builder.Configuration);
         services.AddCrmInbound(builder.Configuration);
+        services.AddCrmAutomation(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -112,6 +114,7 @@ public static class ApiExtensions
         app.MapCustomFields();
         app.MapSearch();
         app.MapCrmGraphQL();
+        app.MapAutomationRules();
         return app;
     }
 }

@@ -12,8 +12,6 @@ public sealed class RateLimitOptions
 
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
-    public double PerSecond => Requests / Window.TotalSeconds;
-
     /// <summary>
     /// Tokens a host takes from a shared bucket of <paramref name="requests"/> at a time, so that it asks the database once per so many requests.
     /// Unspent leases expire after a second; at most hosts × lease requests can slip past a limit.
