@@ -146,4 +146,18 @@ public sealed class TaskAlertTests : IClassFixture<ClockedCrmApi>
         Assert.Empty((await otherRep.Http.GetJsonAsync("/api/v1/activities?overdue=true")).Data());
         Assert.Equal([late.Id()], (await rep.Http.GetJsonAsync("/api/v1/activities?overdue=true")).Data().Select(a => a!.Id()));
     }
+
+    [Fact]
+    public async Task The_overdue_list_follows_the_hosts_clock()
+    {
+        var ws = await _api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var task = await rep.Http.CreateAsync("/api/v1/activities", new { type = "task", subject = "Send quote", dueAt = _api.Clock.UtcNow.AddDays(2) });
+        Assert.Empty((await rep.Http.GetJsonAsync("/api/v1/activities?overdue=true")).Data());
+
+        _api.Clock.Advance(TimeSpan.FromDays(3));
+        Assert.Equal([task.Id()], (await rep.Http.GetJsonAsync("/api/v1/activities?overdue=true")).Data().Select(a => a!.Id()));
+        Assert.Equal([task.Id()], (await (await rep.Http.PostJsonAsync("/api/v1/activities/search", new { filter = new { field = "overdue", value = true } })).JsonAsync())
+            .Data().Select(a => a!.Id()));
+    }
 }

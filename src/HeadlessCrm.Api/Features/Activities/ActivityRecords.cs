@@ -17,10 +17,10 @@ public static class ActivityRecords
         .Field("occurredAt", a => a.OccurredAt)
         .Field("dueAt", a => a.DueAt)
         .Field("completedAt", a => a.CompletedAt)
-        .Flag("completed", () => a => a.CompletedAt != null)
-        .Flag("overdue", () =>
+        .Flag("completed", _ => a => a.CompletedAt != null)
+        .Flag("overdue", context =>
         {
-            var now = DateTime.UtcNow;
+            var now = context.Now;
             return a => a.Type == ActivityType.Task && a.CompletedAt == null && a.DueAt < now;
         })
         .Field("contactId", a => a.ContactId)

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadlessCrm.Api.Features.CustomFields;
 
 /// <summary>The workspace's live custom field definitions, read once per request when a write, filter or sort needs them.</summary>
-public sealed class CustomFieldCatalog(CrmDbContext db)
+public sealed class CustomFieldCatalog(CrmDbContext db, TimeProvider clock)
 {
     private IReadOnlyList<CustomFieldDefinition>? _live;
 
@@ -16,11 +16,13 @@ public sealed class CustomFieldCatalog(CrmDbContext db)
     public async Task<IReadOnlyList<CustomFieldDefinition>> OfAsync(string objectName, CancellationToken ct) =>
         (await LiveAsync(ct)).Where(d => d.Object == objectName).ToList();
 
-    /// <summary>The filter context of a list request: custom field types only when the request names a custom field.</summary>
-    public async Task<FilterContext> FilterContextAsync(ListRequest request, CancellationToken ct) =>
-        Mentions(request.Filter) || request.Sort?.Contains(CustomFieldColumns.Prefix, StringComparison.Ordinal) == true
-            ? new FilterContext(await LiveAsync(ct))
-            : FilterContext.Empty;
+    /// <summary>
+    /// The filter context of a list request: the host clock's now, and custom field types only when the request names
+    /// a custom field.
+    /// </summary>
+    public async Task<FilterContext> FilterContextAsync(ListRequest request, CancellationToken ct) => new(
+        Mentions(request.Filter) || request.Sort?.Contains(CustomFieldColumns.Prefix, StringComparison.Ordinal) == true ? await LiveAsync(ct) : [],
+        clock.GetUtcNow().UtcDateTime);
 
     /// <summary>Forgets what was read, after definitions changed in this request.</summary>
     public void Reset() => _live = null;

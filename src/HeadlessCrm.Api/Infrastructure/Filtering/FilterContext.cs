@@ -4,11 +4,14 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 
 /// <summary>
 /// What a filter or sort needs beyond the static schema of a resource: the workspace's custom field types, which give
-/// <c>customFields.&lt;key&gt;</c> paths their type.
+/// <c>customFields.&lt;key&gt;</c> paths their type, and the request's "now" from the host's clock (what overdue means).
 /// </summary>
-public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customFields)
+public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customFields, DateTime now)
 {
-    public static readonly FilterContext Empty = new([]);
+    /// <summary>No custom fields, and the system clock's now: for filters that mention neither.</summary>
+    public static FilterContext Empty => new([], DateTime.UtcNow);
+
+    public DateTime Now { get; } = now;
 
     private readonly Dictionary<(string Object, string Key), CustomFieldType> _types =
         customFields.ToDictionary(d => (d.Object, d.Key), d => d.Type);

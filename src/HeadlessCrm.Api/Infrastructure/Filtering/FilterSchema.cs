@@ -23,7 +23,7 @@ public sealed class FilterSchema<T>
     public FilterSchema<T> Tags(string name, Expression<Func<T, string[]>> accessor, Func<string, string>? normalise = null) =>
         Add(new TagsField<T>(name, accessor, normalise ?? (t => t.Trim().ToLowerInvariant())));
 
-    public FilterSchema<T> Flag(string name, Func<Expression<Func<T, bool>>> predicate) => Add(new FlagField<T>(name, predicate));
+    public FilterSchema<T> Flag(string name, Func<FilterContext, Expression<Func<T, bool>>> predicate) => Add(new FlagField<T>(name, predicate));
 
     public FilterSchema<T> One<TOther>(string name, Expression<Func<T, TOther?>> target, Func<FilterSchema<TOther>> schema)
         where TOther : class => Add(new RelationField<T, TOther>(name, target, many: false, schema));

@@ -4,7 +4,7 @@ using HeadlessCrm.Api.Infrastructure.Paging;
 namespace HeadlessCrm.Api.Infrastructure.Filtering;
 
 /// <summary>A yes/no fact computed when the filter is built (a task is overdue, a record is archived).</summary>
-internal sealed class FlagField<T>(string name, Func<Expression<Func<T, bool>>> predicate) : IFilterField<T>
+internal sealed class FlagField<T>(string name, Func<FilterContext, Expression<Func<T, bool>>> predicate) : IFilterField<T>
 {
     public string Name => name;
 
@@ -16,7 +16,7 @@ internal sealed class FlagField<T>(string name, Func<Expression<Func<T, bool>>> 
     {
         if (rest is not null) throw new InvalidQueryException(path, $"'{name}' has no field '{rest}'.");
         if (op != FilterOperator.Eq) throw new InvalidQueryException(path, $"'{name}' supports only eq.");
-        var holds = predicate();
+        var holds = predicate(context);
         return FilterValues.Flag(value, path) ? holds : Expression.Lambda<Func<T, bool>>(Expression.Not(holds.Body), holds.Parameters);
     }
 }
