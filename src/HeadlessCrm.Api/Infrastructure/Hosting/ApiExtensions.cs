@@ -7,6 +7,7 @@ using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Search;
@@ -45,6 +46,8 @@ public static class ApiExtensions
         services.AddScoped<SearchQuery>();
         services.AddScoped<RecordBatch>();
         services.AddScoped<UpsertMatcher>();
+        services.AddScoped<RecordMerge>();
+        services.AddScoped<DuplicateFinder>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -97,6 +100,7 @@ public static class ApiExtensions
         app.MapWebhooks();
         app.MapCustomFields();
         app.MapSearch();
+        app.MapMerge();
         return app;
     }
 }
