@@ -5,7 +5,7 @@ namespace HeadlessCrm.Api.Features.Events;
 
 /// <summary>
 /// The events a change of a record raises: <c>&lt;record&gt;.created|updated|archived|restored</c> for companies, contacts,
-/// deals and activities, <c>contact.merged</c> and <c>company.merged</c> (on the survivor), plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>.
+/// deals and activities, <c>contact.merged</c> and <c>company.merged</c> (on the survivor), <c>contact.erased</c> (ids only), plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>.
 /// </summary>
 public static class EventTypes
 {
@@ -18,14 +18,14 @@ public static class EventTypes
     [
         .. Records.SelectMany(r => Actions.Select(a => $"{r}.{a}")),
         "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue,
-        "contact.merged", "company.merged",
+        "contact.merged", "company.merged", "contact.erased",
     ];
 
     public static IEnumerable<string> Of(AuditEvent change)
     {
         if (!Records.Contains(change.RecordType)) yield break;
         var action = change.Action == "handed_over" ? "updated" : change.Action;
-        if (Actions.Contains(action) || action == "merged") yield return $"{change.RecordType}.{action}";
+        if (Actions.Contains(action) || action == "merged" || action == "erased") yield return $"{change.RecordType}.{action}";
         if (change.RecordType != "deal") yield break;
         if (change.Action != "created" && change.Changes.ContainsKey("stageId")) yield return "deal.stage_changed";
         if (NewValue(change.Changes, "status") is "won") yield return "deal.won";

@@ -4,6 +4,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Search;
@@ -80,6 +81,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         model.Entity<IdempotencyRecord>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<AuditEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<OutboxEvent>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        model.Entity<ErasureBlock>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         SnakeCaseNames.Apply(model);
     }
 

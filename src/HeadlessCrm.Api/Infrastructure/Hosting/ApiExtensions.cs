@@ -5,6 +5,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Merge;
@@ -48,6 +49,8 @@ public static class ApiExtensions
         services.AddScoped<UpsertMatcher>();
         services.AddScoped<RecordMerge>();
         services.AddScoped<DuplicateFinder>();
+        services.AddScoped<ErasedEmails>();
+        services.AddScoped<ContactErasure>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -101,6 +104,7 @@ public static class ApiExtensions
         app.MapCustomFields();
         app.MapSearch();
         app.MapMerge();
+        app.MapErasure();
         return app;
     }
 }
