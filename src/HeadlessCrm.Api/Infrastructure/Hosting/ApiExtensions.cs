@@ -6,6 +6,7 @@ using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Erasure;
+using HeadlessCrm.Api.Features.Export;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Merge;
@@ -51,6 +52,7 @@ public static class ApiExtensions
         services.AddScoped<DuplicateFinder>();
         services.AddScoped<ErasedEmails>();
         services.AddScoped<ContactErasure>();
+        services.AddScoped<CsvExport>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
