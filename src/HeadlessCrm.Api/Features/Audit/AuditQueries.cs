@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
@@ -42,7 +43,9 @@ public sealed class AuditQueries(CrmDbContext db, RequestContext caller, RecordR
         where TEntity : CrmRecord where TDto : IVersioned
     {
         await reader.GetAsync(type, id, ct);
-        return await PageAsync(db.AuditEvents.Where(e => e.RecordType == type.Name && e.RecordId == id), request, ct);
+        // A survivor of merges carries the history of the records merged into it.
+        var ids = await MergedRecords.WithMergedAsync(db, type.Name, id, ct);
+        return await PageAsync(db.AuditEvents.Where(e => e.RecordType == type.Name && ids.Contains(e.RecordId)), request, ct);
     }
 
     public Task<Page<AuditEventDto>> OfWorkspaceAsync(ListRequest request, CancellationToken ct)

@@ -1,10 +1,14 @@
+using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Shared;
 
 namespace HeadlessCrm.Api.Features.Companies;
 
 /// <summary>A legal entity the workspace deals with: a customer, partner, supplier, competitor or prospect.</summary>
-public sealed class Company : TaggedRecord
+public sealed class Company : TaggedRecord, IMergeable
 {
+    /// <summary>Set when this record was merged into another (and archived).</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public required string Name { get; set; }
     /// <summary>Lower-case host name without scheme or "www.", so lookups by domain match.</summary>
     public string? Domain { get; set; }

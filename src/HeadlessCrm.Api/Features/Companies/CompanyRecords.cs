@@ -55,6 +55,7 @@ public static class CompanyRecords
             CreatedAt = c.CreatedAt,
             UpdatedAt = c.UpdatedAt,
             ArchivedAt = c.ArchivedAt,
+            MergedIntoId = c.MergedIntoId,
             Version = c.Version,
         },
         Filters = Filters,

@@ -1,11 +1,15 @@
 using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Shared;
 
 namespace HeadlessCrm.Api.Features.Contacts;
 
 /// <summary>A person: a lead, a buyer, a partner's employee.</summary>
-public sealed class Contact : TaggedRecord
+public sealed class Contact : TaggedRecord, IMergeable
 {
+    /// <summary>Set when this record was merged into another (and archived).</summary>
+    public Guid? MergedIntoId { get; set; }
+
     public string? FirstName { get; set; }
     public string? LastName { get; set; }
     public IReadOnlyList<ContactEmail> Emails { get; private set; } = [];

@@ -24,6 +24,8 @@ public sealed record ContactDto : IVersioned, IRecord
     public DateTime CreatedAt { get; init; }
     public DateTime UpdatedAt { get; init; }
     public DateTime? ArchivedAt { get; init; }
+    /// <summary>When set, this record was merged into that one: read the survivor instead.</summary>
+    public Guid? MergedIntoId { get; init; }
 
     [JsonIgnore]
     public uint Version { get; init; }

@@ -66,6 +66,7 @@ public static class ContactRecords
             CreatedAt = c.CreatedAt,
             UpdatedAt = c.UpdatedAt,
             ArchivedAt = c.ArchivedAt,
+            MergedIntoId = c.MergedIntoId,
             Version = c.Version,
         },
         Filters = Filters,

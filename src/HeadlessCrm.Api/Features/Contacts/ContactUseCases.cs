@@ -1,11 +1,12 @@
 using System.Text.Json;
 using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Records;
 
 namespace HeadlessCrm.Api.Features.Contacts;
 
 /// <summary>Creating and changing contacts (reads, archive and restore are the shared record use cases).</summary>
-public sealed class ContactUseCases(RecordWriter writer, RecordReferences references) : IRecordUseCases<ContactInput, ContactDto>
+public sealed class ContactUseCases(RecordWriter writer, RecordReferences references, ErasedEmails erasedEmails) : IRecordUseCases<ContactInput, ContactDto>
 {
     public Task<ContactDto> CreateAsync(ContactInput input, CancellationToken ct) =>
         writer.CreateAsync(ContactRecords.Type, input, _ => new Contact(), ApplyAsync, ct);
@@ -16,6 +17,7 @@ public sealed class ContactUseCases(RecordWriter writer, RecordReferences refere
     private async Task ApplyAsync(ContactInput input, Contact contact, CancellationToken ct)
     {
         if (input.CompanyId != contact.CompanyId) await references.EnsureVisibleAsync<Company>(input.CompanyId, "companyId", ct);
+        await erasedEmails.EnsureAllowedAsync((input.Emails ?? []).Select(e => e.Value).ToList(), contact.EmailKeys, ct);
         input.ApplyTo(contact);
     }
 }

@@ -5,8 +5,9 @@ namespace HeadlessCrm.Api.Features.Events;
 
 /// <summary>
 /// The events a change of a record raises: <c>&lt;record&gt;.created|updated|archived|restored</c> for companies, contacts,
-/// deals and activities, plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>. The scheduler
-/// and inbound capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>.
+/// deals and activities, <c>contact.merged</c> and <c>company.merged</c> (on the survivor), <c>contact.erased</c> (ids
+/// only), plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>. The scheduler and inbound
+/// capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>.
 /// </summary>
 public static class EventTypes
 {
@@ -22,13 +23,14 @@ public static class EventTypes
     [
         .. Records.SelectMany(r => Actions.Select(a => $"{r}.{a}")),
         "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue, TaskReminder, DateReminderDue, LeadCaptured,
+        "contact.merged", "company.merged", "contact.erased",
     ];
 
     public static IEnumerable<string> Of(AuditEvent change)
     {
         if (!Records.Contains(change.RecordType)) yield break;
         var action = change.Action == "handed_over" ? "updated" : change.Action;
-        if (Actions.Contains(action)) yield return $"{change.RecordType}.{action}";
+        if (Actions.Contains(action) || action == "merged" || action == "erased") yield return $"{change.RecordType}.{action}";
         if (change.RecordType != "deal") yield break;
         if (change.Action != "created" && change.Changes.ContainsKey("stageId")) yield return "deal.stage_changed";
         if (NewValue(change.Changes, "status") is "won") yield return "deal.won";

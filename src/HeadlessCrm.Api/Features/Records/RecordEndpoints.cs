@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HeadlessCrm.Api.Features.Batch;
+using HeadlessCrm.Api.Features.Export;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
@@ -75,7 +76,7 @@ public static class RecordEndpoints
             .ProducesProblem(StatusCodes.Status412PreconditionFailed)
             .RequireScope(type.WriteScope);
 
-        return group;
+        return group.MapCsvExport(type);
     }
 
     /// <summary>POST (create, 201 + Location + ETag) and PATCH (JSON merge patch, honouring If-Match).</summary>

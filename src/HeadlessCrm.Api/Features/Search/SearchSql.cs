@@ -11,8 +11,12 @@ public static class SearchSql
     /// <summary><c>crm_search_rank(search_text, query)</c>: higher is better.</summary>
     public static double Rank(string searchText, string query) => throw InDatabaseOnly();
 
+    /// <summary>pg_trgm's <c>similarity(a, b)</c>: the share of trigrams two texts have in common (0–1).</summary>
+    public static double Similarity(string? a, string? b) => throw InDatabaseOnly();
+
     public static void Register(ModelBuilder model)
     {
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Similarity))!).HasName("similarity").HasSchema("public");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Matches))!).HasName("crm_search_matches");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Rank))!).HasName("crm_search_rank");
     }

@@ -4,6 +4,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Search;
@@ -87,6 +88,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         // A credential store without row-level security: the token endpoint finds a client before any workspace is known
         // (and says so with IgnoreQueryFilters); everything else sees its own workspace's clients only.
         model.Entity<OAuthClient>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        model.Entity<ErasureBlock>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         SnakeCaseNames.Apply(model);
     }
 

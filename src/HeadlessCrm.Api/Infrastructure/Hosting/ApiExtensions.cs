@@ -6,10 +6,13 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Erasure;
+using HeadlessCrm.Api.Features.Export;
 using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Reminders;
@@ -51,6 +54,11 @@ public static class ApiExtensions
         services.AddScoped<SearchQuery>();
         services.AddScoped<RecordBatch>();
         services.AddScoped<UpsertMatcher>();
+        services.AddScoped<RecordMerge>();
+        services.AddScoped<DuplicateFinder>();
+        services.AddScoped<ErasedEmails>();
+        services.AddScoped<ContactErasure>();
+        services.AddScoped<CsvExport>();
         services.AddScoped<CompanyUseCases>();
         services.AddScoped<ContactUseCases>();
         services.AddScoped<PipelineUseCases>();
@@ -115,6 +123,8 @@ public static class ApiExtensions
         app.MapSearch();
         app.MapCrmGraphQL();
         app.MapAutomationRules();
+        app.MapMerge();
+        app.MapErasure();
         return app;
     }
 }

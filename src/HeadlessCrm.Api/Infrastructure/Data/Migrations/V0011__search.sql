@@ -43,7 +43,7 @@ CREATE FUNCTION crm_search_matches(search_text text, query text) RETURNS boolean
         SELECT search_text LIKE '%' || crm_search_normalise(query) || '%'
             OR crm_search_normalise(query) <% search_text
             OR to_tsvector('simple', search_text) @@ crm_search_query(query)
-            OR (length(regexp_replace(query, '\D', '', 'g')) >= 3
+            OR (query !~ '[[:alpha:]]' AND length(regexp_replace(query, '\D', '', 'g')) >= 3
                 AND search_text LIKE '%' || regexp_replace(query, '\D', '', 'g') || '%')
     $$;
 
