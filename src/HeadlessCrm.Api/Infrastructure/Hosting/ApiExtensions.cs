@@ -5,6 +5,7 @@ using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.OAuthClients;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Timeline;
@@ -47,6 +48,7 @@ public static class ApiExtensions
         services.AddScoped<PersonalTokenUseCases>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<HandOver>();
+        services.AddScoped<OAuthClientUseCases>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
@@ -84,6 +86,7 @@ public static class ApiExtensions
         app.MapActivities();
         app.MapTimelines();
         app.MapMembers();
+        app.MapOAuthClients();
         app.MapAudit();
         app.MapWebhooks();
         return app;
