@@ -40,6 +40,9 @@ public sealed class IdentityServerOptions
     /// <summary>How long a host trusts its answer to "is this access token revoked?" before asking the database again.</summary>
     public TimeSpan RevocationCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>How often expired codes, refresh tokens, grants and deny-list entries are deleted.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Failed sign-ins allowed per email and address within <see cref="SignInFailureWindow"/>.</summary>
     public int SignInFailuresAllowed { get; set; } = 5;
 
