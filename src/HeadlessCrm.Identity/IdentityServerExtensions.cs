@@ -73,6 +73,7 @@ public static class IdentityServerExtensions
         group.MapPost(RevocationEndpoint.Path, RevocationEndpoint.HandleAsync).DisableAntiforgery();
         group.MapPost(IntrospectionEndpoint.Path, IntrospectionEndpoint.HandleAsync).DisableAntiforgery();
         group.MapGet(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.ShowAsync);
+        // The sign-in form checks its antiforgery token itself (and answers with a page), so no middleware is needed.
         group.MapPost(DiscoveryEndpoints.AuthorizePath, AuthorizeEndpoint.SubmitAsync).DisableAntiforgery();
         group.MapGet("/.well-known/openid-configuration", DiscoveryEndpoints.Metadata);
         group.MapGet("/.well-known/oauth-authorization-server", DiscoveryEndpoints.Metadata);

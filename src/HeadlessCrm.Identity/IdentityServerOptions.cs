@@ -28,11 +28,20 @@ public sealed class IdentityServerOptions
     /// <summary>How long an authorization code may wait for its exchange; at most 60 seconds.</summary>
     public TimeSpan AuthorizationCodeLifetime { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>The configured code lifetime, never more than the 60 seconds the Security BCP allows.</summary>
+    public TimeSpan EffectiveAuthorizationCodeLifetime =>
+        AuthorizationCodeLifetime < MaxAuthorizationCodeLifetime ? AuthorizationCodeLifetime : MaxAuthorizationCodeLifetime;
+
+    private static readonly TimeSpan MaxAuthorizationCodeLifetime = TimeSpan.FromSeconds(60);
+
     /// <summary>How long a refresh token stays usable; each use hands out a new one with a fresh lifetime.</summary>
     public TimeSpan RefreshTokenLifetime { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>How long a host trusts its answer to "is this access token revoked?" before asking the database again.</summary>
     public TimeSpan RevocationCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often expired codes, refresh tokens, grants and deny-list entries are deleted.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Failed sign-ins allowed per email and address within <see cref="SignInFailureWindow"/>.</summary>
     public int SignInFailuresAllowed { get; set; } = 5;

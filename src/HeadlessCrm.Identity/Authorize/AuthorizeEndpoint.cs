@@ -84,7 +84,7 @@ public static class AuthorizeEndpoint
             GrantId = grant.Id,
             RedirectUri = request.RedirectUri,
             CodeChallenge = request.CodeChallenge,
-            ExpiresAt = now + (options.AuthorizationCodeLifetime < TimeSpan.FromSeconds(60) ? options.AuthorizationCodeLifetime : TimeSpan.FromSeconds(60)),
+            ExpiresAt = now + options.EffectiveAuthorizationCodeLifetime,
         });
         await store.SaveChangesAsync(ct);
         return code;

@@ -11,13 +11,13 @@ public static class TokenEndpoint
         AuthorizationCodeGrant authorizationCode, RefreshTokenGrant refreshToken, CancellationToken ct)
     {
         var (client, form, refusal) = await EndpointClient.AuthenticateAsync(context, authenticator, ct);
-        if (client is null) return refusal!;
+        if (client is null || form is null) return refusal!;
 
-        return form!["grant_type"].ToString() switch
+        return form["grant_type"].ToString() switch
         {
-            "client_credentials" => await clientCredentials.HandleAsync(client, form!, ct),
-            "authorization_code" => await authorizationCode.HandleAsync(client, form!, ct),
-            "refresh_token" => await refreshToken.HandleAsync(client, form!, ct),
+            "client_credentials" => await clientCredentials.HandleAsync(client, form, ct),
+            "authorization_code" => await authorizationCode.HandleAsync(client, form, ct),
+            "refresh_token" => await refreshToken.HandleAsync(client, form, ct),
             "" => OAuthError.Result("invalid_request", "grant_type is required."),
             var other => OAuthError.Result("unsupported_grant_type", $"Grant type '{other}' is not supported."),
         };

@@ -23,9 +23,9 @@ public sealed class AuditQueries(CrmDbContext db, RequestContext caller, RecordR
 
     public static readonly IReadOnlyList<ListParameter> Parameters =
     [
-        new("recordType", "recordType", FilterOperator.Eq, "company, contact, deal, activity, pipeline, stage, member, team or personal_token."),
+        new("recordType", "recordType", FilterOperator.Eq, "company, contact, deal, activity, pipeline, stage, member, team, personal_token or oauth_client."),
         new("recordId", "recordId", FilterOperator.Eq, "Changes of this record."),
-        new("action", "action", FilterOperator.Eq, "created, updated, archived, restored, deleted, handed_over, merged (comma-separated: any)."),
+        new("action", "action", FilterOperator.Eq, "created, updated, archived, restored, deleted, handed_over, merged, secret_rotated (comma-separated: any)."),
         new("actor", "actor", FilterOperator.Eq, "Changes made by this token subject (a member id or a client id)."),
         new("after", "occurredAt", FilterOperator.Gte, "At or after this time."),
         new("before", "occurredAt", FilterOperator.Lt, "Before this time."),

@@ -1,4 +1,5 @@
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Infrastructure.Background;
 using HeadlessCrm.Api.Infrastructure.DataProtection;
 using HeadlessCrm.Api.Infrastructure.RateLimiting;
 using HeadlessCrm.Identity;
@@ -38,6 +39,7 @@ public static class AccessExtensions
         builder.Services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         builder.Services.AddScoped<RequestContext>();
         builder.Services.AddScoped<ISignInThrottle, SignInThrottle>();
+        builder.Services.AddSingleton<IBackgroundWork, ExpiredGrantsPurge>();
         builder.Services.AddCrmDataProtection();
         builder.Services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, jwt =>
         {

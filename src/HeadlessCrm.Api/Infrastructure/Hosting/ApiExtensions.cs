@@ -13,6 +13,7 @@ using HeadlessCrm.Api.Features.Health;
 using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Merge;
+using HeadlessCrm.Api.Features.OAuthClients;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Reminders;
@@ -71,6 +72,7 @@ public static class ApiExtensions
         services.AddScoped<AuditQueries>();
         services.AddScoped<HandOver>();
         services.AddReports();
+        services.AddScoped<OAuthClientUseCases>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
@@ -113,6 +115,7 @@ public static class ApiExtensions
         app.MapActivities();
         app.MapTimelines();
         app.MapMembers();
+        app.MapOAuthClients();
         app.MapAudit();
         app.MapReports();
         app.MapWebhooks();

@@ -14,6 +14,7 @@ CREATE TABLE oauth_grants (
     revoked_at timestamptz
 );
 CREATE INDEX oauth_grants_client ON oauth_grants (client_id);
+CREATE INDEX oauth_grants_created ON oauth_grants (created_at);
 
 CREATE TABLE oauth_authorization_codes (
     code_hash text PRIMARY KEY,
@@ -24,6 +25,7 @@ CREATE TABLE oauth_authorization_codes (
     redeemed_at timestamptz
 );
 CREATE INDEX oauth_authorization_codes_grant ON oauth_authorization_codes (grant_id);
+CREATE INDEX oauth_authorization_codes_expires ON oauth_authorization_codes (expires_at);
 
 CREATE TABLE oauth_refresh_tokens (
     token_hash text PRIMARY KEY,
@@ -33,6 +35,7 @@ CREATE TABLE oauth_refresh_tokens (
     replaced_at timestamptz
 );
 CREATE INDEX oauth_refresh_tokens_grant ON oauth_refresh_tokens (grant_id);
+CREATE INDEX oauth_refresh_tokens_expires ON oauth_refresh_tokens (expires_at);
 
 -- 'jti:<id>' for one access token, 'grant:<id>' for every token of a grant; kept until those tokens expire.
 CREATE TABLE oauth_revoked_tokens (
