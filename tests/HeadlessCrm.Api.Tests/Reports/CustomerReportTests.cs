@@ -1,11 +1,11 @@
 namespace HeadlessCrm.Api.Tests.Reports;
 
 /// <summary>Lead-source effectiveness and the lapsed customers to win back.</summary>
-public sealed class CustomerReportTests : IClassFixture<ReportsApi>
+public sealed class CustomerReportTests : IClassFixture<ClockedCrmApi>
 {
-    private readonly ReportsApi _api;
+    private readonly ClockedCrmApi _api;
 
-    public CustomerReportTests(ReportsApi api)
+    public CustomerReportTests(ClockedCrmApi api)
     {
         _api = api;
         _api.Clock.Reset();

@@ -1,11 +1,11 @@
 namespace HeadlessCrm.Api.Tests.Reports;
 
 /// <summary>Funnel, forecast, win rate and sales cycle, over deals made and moved through the API.</summary>
-public sealed class DealReportTests : IClassFixture<ReportsApi>
+public sealed class DealReportTests : IClassFixture<ClockedCrmApi>
 {
-    private readonly ReportsApi _api;
+    private readonly ClockedCrmApi _api;
 
-    public DealReportTests(ReportsApi api)
+    public DealReportTests(ClockedCrmApi api)
     {
         _api = api;
         _api.Clock.Reset();

@@ -3,7 +3,7 @@ using HeadlessCrm.Api.Tests.Graph;
 namespace HeadlessCrm.Api.Tests.Reports;
 
 /// <summary>The reports through GraphQL's <c>reports</c> field: the same figures, rules and errors as REST.</summary>
-public sealed class ReportGraphTests : IClassFixture<ReportsApi>
+public sealed class ReportGraphTests : IClassFixture<ClockedCrmApi>
 {
     private const string Funnel = """
         query($pipeline: UUID, $currency: String) {
@@ -13,9 +13,9 @@ public sealed class ReportGraphTests : IClassFixture<ReportsApi>
         }
         """;
 
-    private readonly ReportsApi _api;
+    private readonly ClockedCrmApi _api;
 
-    public ReportGraphTests(ReportsApi api)
+    public ReportGraphTests(ClockedCrmApi api)
     {
         _api = api;
         _api.Clock.Reset();

@@ -1,11 +1,11 @@
 namespace HeadlessCrm.Api.Tests.Reports;
 
 /// <summary>Activity per owner and overdue tasks: who is doing the work.</summary>
-public sealed class WorkReportTests : IClassFixture<ReportsApi>
+public sealed class WorkReportTests : IClassFixture<ClockedCrmApi>
 {
-    private readonly ReportsApi _api;
+    private readonly ClockedCrmApi _api;
 
-    public WorkReportTests(ReportsApi api)
+    public WorkReportTests(ClockedCrmApi api)
     {
         _api = api;
         _api.Clock.Reset();
