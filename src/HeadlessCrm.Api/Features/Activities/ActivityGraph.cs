@@ -42,5 +42,6 @@ public static class ActivityGraph
             .Field("createdAt", "DateTime!")
             .Field("updatedAt", "DateTime!")
             .Field("archivedAt", "DateTime"))
-        .AddRecordList("activities", TypeName, ActivityRecords.Type);
+        .AddRecordList("activities", TypeName, ActivityRecords.Type)
+        .AddRecordMutations<Activity, ActivityDto, ActivityInput, ActivityUseCases>(TypeName, ActivityRecords.Type);
 }

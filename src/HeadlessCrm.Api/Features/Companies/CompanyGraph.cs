@@ -37,5 +37,6 @@ public static class CompanyGraph
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
                 .Resolve(c => c.Inner.LoadRelated<Company, Deal, DealDto, DateTime>("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
-        .AddRecordList("companies", TypeName, CompanyRecords.Type);
+        .AddRecordList("companies", TypeName, CompanyRecords.Type)
+        .AddRecordMutations<Company, CompanyDto, CompanyInput, CompanyUseCases>(TypeName, CompanyRecords.Type);
 }

@@ -65,5 +65,6 @@ public static class ContactGraph
                         Relations.Size(c.Argument<int>("first")), c.Argument<string?>("after"), c.CancellationToken);
                     return new Connection<TimelineEntryDto>(page);
                 })))
-        .AddRecordList("contacts", TypeName, ContactRecords.Type);
+        .AddRecordList("contacts", TypeName, ContactRecords.Type)
+        .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type);
 }

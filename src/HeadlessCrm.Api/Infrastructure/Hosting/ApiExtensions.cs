@@ -48,6 +48,7 @@ public static class ApiExtensions
         services.AddScoped<PersonalTokenUseCases>();
         services.AddScoped<AuditQueries>();
         services.AddScoped<HandOver>();
+        services.AddScoped<IdempotencyKeys>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);
