@@ -43,5 +43,7 @@ public static class ActivityGraph
             .Field("updatedAt", "DateTime!")
             .Field("archivedAt", "DateTime"))
         .AddRecordList("activities", TypeName, ActivityRecords.Type)
-        .AddRecordMutations<Activity, ActivityDto, ActivityInput, ActivityUseCases>(TypeName, ActivityRecords.Type);
+        .AddRecordMutations<Activity, ActivityDto, ActivityInput, ActivityUseCases>(TypeName, ActivityRecords.Type)
+        .AddRecordSubscription("activityCreated", TypeName, ActivityRecords.Type, t => t == "activity.created",
+            "Each activity logged that the caller can see");
 }

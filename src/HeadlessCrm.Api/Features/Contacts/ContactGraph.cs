@@ -66,5 +66,7 @@ public static class ContactGraph
                     return new Connection<TimelineEntryDto>(page);
                 })))
         .AddRecordList("contacts", TypeName, ContactRecords.Type)
-        .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type);
+        .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type)
+        .AddRecordSubscription("contactChanged", TypeName, ContactRecords.Type, _ => true,
+            "Every change of a contact the caller can see: created, updated, archived, restored");
 }

@@ -57,6 +57,8 @@ public static class DealGraph
             .Field("archivedAt", "DateTime"))
         .AddRecordList("deals", TypeName, DealRecords.Type)
         .AddRecordMutations<Deal, DealDto, DealInput, DealUseCases>(TypeName, DealRecords.Type)
+        .AddRecordSubscription("dealChanged", TypeName, DealRecords.Type, _ => true,
+            "Every change of a deal the caller can see: created, updated, stage_changed, won, lost, archived, restored")
         .Mutation(m => m
             .Field("moveDeal", "DealPayload", f => f
                 .Description("Moves a deal to a stage (of its or another pipeline), as PATCH with stageId; a lost stage needs lostReason.")
