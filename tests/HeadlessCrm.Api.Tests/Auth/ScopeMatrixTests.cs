@@ -19,8 +19,10 @@ public sealed class ScopeMatrixTests(CrmApi api) : IClassFixture<CrmApi>
         foreach (var endpoint in host.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
         {
             var scope = endpoint.Metadata.OfType<AuthorizationPolicy>().SelectMany(p => p.Requirements).OfType<ScopeRequirement>().SingleOrDefault();
+            // Endpoints without one scope (/graphql checks scopes per field) are covered by their own tests.
+            if (scope is null) continue;
             var method = endpoint.Metadata.OfType<HttpMethodMetadata>().Single().HttpMethods.Single();
-            if (scope is not null) data.Add(method, endpoint.RoutePattern.RawText!, scope.Scope);
+            data.Add(method, endpoint.RoutePattern.RawText!, scope.Scope);
         }
         return data;
     }
