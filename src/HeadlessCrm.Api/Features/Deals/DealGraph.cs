@@ -49,12 +49,8 @@ public static class DealGraph
                 .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
                 .Resolve(c => c.Inner.LoadRelated<Deal, Activity, ActivityDto, DateTime>("dealActivities", ActivityRecords.Type, x => x.DealId, x => x.TimelineAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
-            .Field("ownerId", "UUID")
-            .Field("tags", "[String!]!")
-            .Field("customFields", "JSON!")
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
+            .OwnedFields()
+            .TimestampFields())
         .AddRecordList("deals", TypeName, DealRecords.Type)
         .AddRecordMutations<Deal, DealDto, DealInput, DealUseCases>(TypeName, DealRecords.Type)
         .AddRecordSubscription("dealChanged", TypeName, DealRecords.Type, _ => true,

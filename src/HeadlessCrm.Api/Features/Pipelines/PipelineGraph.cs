@@ -34,9 +34,7 @@ public static class PipelineGraph
             .Field("name", "String!")
             .Field("position", "Int!")
             .Field("stages", "[Stage!]!", f => f.Description("In order; archived stages are left out."))
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
+            .TimestampFields())
         .Object<StageDto>(StageTypeName, t => t
             .Implements("Node")
             .Field("id", "ID!", s => GlobalId.Encode(StageTypeName, s.Id))
