@@ -56,12 +56,46 @@ public sealed class GraphSubscriptionTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.Contains("crm.deals.read", message.ToJsonString());
     }
 
-    private async Task<WebSocket> ConnectAsync(HttpClient authenticated)
+    [Fact]
+    public async Task A_browser_without_headers_authenticates_in_connection_init()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        using var socket = await OpenAsync(null);
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = ws.Http.DefaultRequestHeaders.Authorization!.ToString() } });
+        Assert.Equal("connection_ack", (await ReceiveAsync(socket))["type"]!.GetValue<string>());
+        await SendAsync(socket, new { id = "c", type = "subscribe", payload = new { query = "subscription { contactChanged { type contact { firstName } } }" } });
+        await Task.Delay(500);
+
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Grace" });
+
+        var next = await ReceiveAsync(socket);
+        Assert.Equal("contact.created", next["payload"]!["data"]!["contactChanged"]!["type"]!.GetValue<string>());
+        Assert.Equal("Grace", next["payload"]!["data"]!["contactChanged"]!["contact"]!["firstName"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_connection_without_a_valid_token_is_closed_with_4403()
+    {
+        using var socket = await OpenAsync(null);
+        await SendAsync(socket, new { type = "connection_init", payload = new { authorization = "Bearer not-a-token" } });
+
+        var result = await socket.ReceiveAsync(new byte[1024], new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+        Assert.Equal(WebSocketMessageType.Close, result.MessageType);
+        Assert.Equal(4403, (int)result.CloseStatus!.Value);
+    }
+
+    private async Task<WebSocket> OpenAsync(HttpClient? authenticated)
     {
         var client = api.Server.CreateWebSocketClient();
         client.SubProtocols.Add("graphql-transport-ws");
-        client.ConfigureRequest = request => request.Headers.Authorization = authenticated.DefaultRequestHeaders.Authorization!.ToString();
-        var socket = await client.ConnectAsync(new Uri(api.Server.BaseAddress, "graphql"), CancellationToken.None);
+        if (authenticated is not null)
+            client.ConfigureRequest = request => request.Headers.Authorization = authenticated.DefaultRequestHeaders.Authorization!.ToString();
+        return await client.ConnectAsync(new Uri(api.Server.BaseAddress, "graphql"), CancellationToken.None);
+    }
+
+    private async Task<WebSocket> ConnectAsync(HttpClient authenticated)
+    {
+        var socket = await OpenAsync(authenticated);
         await SendAsync(socket, new { type = "connection_init" });
         Assert.Equal("connection_ack", (await ReceiveAsync(socket))["type"]!.GetValue<string>());
         return socket;

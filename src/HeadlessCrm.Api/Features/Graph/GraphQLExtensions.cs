@@ -23,15 +23,20 @@ public static class GraphQLExtensions
                 Limits = Limits,
                 Execution = options.Engine.Execution with { ErrorFilter = GraphErrors.Filter },
             };
+            options.OnConnectionInit = SocketAuthentication.AuthenticateAsync;
         });
         return builder;
     }
 
-    /// <summary>POST/GET /graphql, and graphql-transport-ws subscriptions on the same path; a bearer token is required.</summary>
+    /// <summary>
+    /// POST/GET /graphql (a bearer token is required: 401 without), and graphql-transport-ws subscriptions on the same
+    /// path (token on the upgrade or in connection_init).
+    /// </summary>
     public static WebApplication MapCrmGraphQL(this WebApplication app)
     {
         app.UseWebSockets();
-        app.MapGraphQL("/graphql").RequireAuthorization();
+        app.MapGraphQL("/graphql").RequireAuthorization(policy =>
+            policy.RequireAssertion(context => SocketAuthentication.AllowsRequest(context.User, context.Resource)));
         return app;
     }
 }
