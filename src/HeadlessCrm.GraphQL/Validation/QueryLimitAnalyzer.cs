@@ -90,11 +90,13 @@ public static class QueryLimitAnalyzer
             }
 
             var children = Selections(definition?.Type.Named, field.SelectionSet, depth + 1, fragmentPath);
-            var isList = definition?.Type.Nullable is ListType;
-            return Saturating(cost + (isList ? Saturating(ListSize(field) * children) : children));
+            // A size argument (given, or its default) multiplies what is beneath the field, list or connection alike;
+            // a list without one counts DefaultListSize items.
+            var size = ListSize(field, definition) ?? (definition?.Type.Nullable is ListType ? limits.DefaultListSize : 1);
+            return Saturating(cost + Saturating(size * children));
         }
 
-        private long ListSize(FieldNode field)
+        private long? ListSize(FieldNode field, FieldDefinition? definition)
         {
             foreach (var argument in field.Arguments)
             {
@@ -121,7 +123,20 @@ public static class QueryLimitAnalyzer
                 }
             }
 
-            return limits.DefaultListSize;
+            foreach (var name in limits.ListSizeArguments)
+            {
+                if (definition?.GetArgument(name) is { HasDefaultValue: true, DefaultValue: var fallback })
+                {
+                    return fallback switch
+                    {
+                        int i => Math.Max(0, i),
+                        long l => Math.Max(0, l),
+                        _ => null,
+                    };
+                }
+            }
+
+            return null;
         }
 
         private static long Saturating(long value) => value < 0 ? long.MaxValue : value;

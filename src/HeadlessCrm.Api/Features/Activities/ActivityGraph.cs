@@ -35,12 +35,11 @@ public static class ActivityGraph
             .Field("dealId", "UUID")
             .Field("deal", "Deal", f => f
                 .Resolve(c => c.Parent.DealId is { } id ? c.Inner.LoadRecord(DealRecords.Type, id) : null))
-            .Field("ownerId", "UUID")
-            .Field("tags", "[String!]!")
-            .Field("customFields", "JSON!")
+            .OwnedFields()
             .Field("timelineAt", "DateTime!", f => f.Description("occurredAt, else dueAt, else createdAt."))
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
-        .AddRecordList("activities", TypeName, ActivityRecords.Type);
+            .TimestampFields())
+        .AddRecordList("activities", TypeName, ActivityRecords.Type)
+        .AddRecordMutations<Activity, ActivityDto, ActivityInput, ActivityUseCases>(TypeName, ActivityRecords.Type)
+        .AddRecordSubscription("activityCreated", TypeName, ActivityRecords.Type, t => t == "activity.created",
+            "Each activity logged that the caller can see");
 }

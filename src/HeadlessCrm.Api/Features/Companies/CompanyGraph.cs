@@ -21,12 +21,8 @@ public static class CompanyGraph
             .Field("employeeCount", "Int")
             .Field("phone", "String")
             .Field("address", "Address!")
-            .Field("ownerId", "UUID")
-            .Field("tags", "[String!]!")
-            .Field("customFields", "JSON!")
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime")
+            .OwnedFields()
+            .TimestampFields()
             .Field("contacts", "[Contact!]", f => f
                 .Description("Its newest live contacts the caller can see (needs crm.contacts.read); page with contacts(filter:) for more.")
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
@@ -37,5 +33,6 @@ public static class CompanyGraph
                 .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
                 .Resolve(c => c.Inner.LoadRelated<Company, Deal, DealDto, DateTime>("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
-        .AddRecordList("companies", TypeName, CompanyRecords.Type);
+        .AddRecordList("companies", TypeName, CompanyRecords.Type)
+        .AddRecordMutations<Company, CompanyDto, CompanyInput, CompanyUseCases>(TypeName, CompanyRecords.Type);
 }

@@ -43,12 +43,8 @@ public static class ContactGraph
             .Field("address", "Address!")
             .Field("lifecycleStage", "LifecycleStage!")
             .Field("source", "SourceChannel")
-            .Field("ownerId", "UUID")
-            .Field("tags", "[String!]!")
-            .Field("customFields", "JSON!")
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime")
+            .OwnedFields()
+            .TimestampFields()
             .Field("activities", "[Activity!]", f => f
                 .Description("Its latest live activities (by timelineAt), newest first (needs crm.activities.read).")
                 .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
@@ -65,5 +61,8 @@ public static class ContactGraph
                         Relations.Size(c.Argument<int>("first")), c.Argument<string?>("after"), c.CancellationToken);
                     return new Connection<TimelineEntryDto>(page);
                 })))
-        .AddRecordList("contacts", TypeName, ContactRecords.Type);
+        .AddRecordList("contacts", TypeName, ContactRecords.Type)
+        .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type)
+        .AddRecordSubscription("contactChanged", TypeName, ContactRecords.Type, _ => true,
+            "Every change of a contact the caller can see: created, updated, archived, restored");
 }

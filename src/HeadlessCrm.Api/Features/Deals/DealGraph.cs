@@ -1,8 +1,12 @@
+using System.Text.Json;
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Pipelines;
+using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.GraphQL.Execution;
 using HeadlessCrm.GraphQL.Types.Building;
 
 namespace HeadlessCrm.Api.Features.Deals;
@@ -45,11 +49,68 @@ public static class DealGraph
                 .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
                 .Resolve(c => c.Inner.LoadRelated<Deal, Activity, ActivityDto, DateTime>("dealActivities", ActivityRecords.Type, x => x.DealId, x => x.TimelineAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
-            .Field("ownerId", "UUID")
-            .Field("tags", "[String!]!")
-            .Field("customFields", "JSON!")
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
-        .AddRecordList("deals", TypeName, DealRecords.Type);
+            .OwnedFields()
+            .TimestampFields())
+        .AddRecordList("deals", TypeName, DealRecords.Type)
+        .AddRecordMutations<Deal, DealDto, DealInput, DealUseCases>(TypeName, DealRecords.Type)
+        .AddRecordSubscription("dealChanged", TypeName, DealRecords.Type, _ => true,
+            "Every change of a deal the caller can see: created, updated, stage_changed, won, lost, archived, restored")
+        .Mutation(m => m
+            .Field("moveDeal", "DealPayload", f => f
+                .Description("Moves a deal to a stage (of its or another pipeline), as PATCH with stageId; a lost stage needs lostReason.")
+                .Argument("id", "ID!")
+                .Argument("stageId", "ID!")
+                .Argument("lostReason", "String")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(() => MoveAsync(c.Inner, GlobalId.Of(PipelineGraph.StageTypeName, c.Argument<string>("stageId")),
+                    c.Argument<string?>("lostReason")))))
+            .Field("winDeal", "DealPayload", f => f
+                .Description("Moves a deal to the won stage of its pipeline.")
+                .Argument("id", "ID!")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(() => CloseAsync(c.Inner, StageKind.Won, null))))
+            .Field("loseDeal", "DealPayload", f => f
+                .Description("Moves a deal to the lost stage of its pipeline, with the reason.")
+                .Argument("id", "ID!")
+                .Argument("lostReason", "String!")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(() => CloseAsync(c.Inner, StageKind.Lost, c.Argument<string>("lostReason")))))
+            .Field("addDealContact", "DealPayload", f => f
+                .Description("Adds a contact to a deal, as PUT /api/v1/deals/{id}/contacts/{contactId}.")
+                .Argument("id", "ID!")
+                .Argument("contactId", "ID!")
+                .ResolveAsync(c => Mutations.RunAsync(async () =>
+                {
+                    var id = GlobalId.Of(TypeName, c.Argument<string>("id"));
+                    await c.Service<DealUseCases>().AddContactAsync(id, GlobalId.Of(ContactGraph.TypeName, c.Argument<string>("contactId")), c.CancellationToken);
+                    return await c.Service<RecordReader>().GetAsync(DealRecords.Type, id, c.CancellationToken);
+                })))
+            .Field("removeDealContact", "DealPayload", f => f
+                .Description("Removes a contact from a deal.")
+                .Argument("id", "ID!")
+                .Argument("contactId", "ID!")
+                .ResolveAsync(c => Mutations.RunAsync(async () =>
+                {
+                    var id = GlobalId.Of(TypeName, c.Argument<string>("id"));
+                    await c.Service<DealUseCases>().RemoveContactAsync(id, GlobalId.Of(ContactGraph.TypeName, c.Argument<string>("contactId")), c.CancellationToken);
+                    return await c.Service<RecordReader>().GetAsync(DealRecords.Type, id, c.CancellationToken);
+                }))));
+
+    /// <summary>A move is the update REST does for a PATCH of stageId (and lostReason): same rules, same stage history.</summary>
+    private static Task<DealDto> MoveAsync(IResolveContext context, Guid stageId, string? lostReason)
+    {
+        var patch = JsonSerializer.SerializeToElement(new Dictionary<string, object?> { ["stageId"] = stageId, ["lostReason"] = lostReason });
+        return context.Service<DealUseCases>().UpdateAsync(GlobalId.Of(TypeName, context.Argument<string>("id")),
+            context.Argument<string?>("ifMatch"), patch, context.CancellationToken);
+    }
+
+    /// <summary>Won or lost: the first live stage of that kind in the deal's pipeline.</summary>
+    private static async Task<DealDto> CloseAsync(IResolveContext context, StageKind kind, string? lostReason)
+    {
+        var deal = await context.Service<RecordReader>().GetAsync(DealRecords.Type, GlobalId.Of(TypeName, context.Argument<string>("id")), context.CancellationToken);
+        var pipeline = await context.Service<PipelineUseCases>().GetAsync(deal.PipelineId, context.CancellationToken);
+        var stage = pipeline.Stages.FirstOrDefault(s => s.Kind == kind)
+            ?? throw new RuleViolationException("stageId", $"The deal's pipeline has no {kind.ToString().ToLowerInvariant()} stage.");
+        return await MoveAsync(context, stage.Id, lostReason);
+    }
 }

@@ -39,6 +39,18 @@ public static class Relay
         .Field("recordId", "UUID!", r => r.Id, "The id REST uses (/api/v1/...), and filters compare with.")
         .Field("version", "String!", r => ETags.Format(r.Version), "The ETag; pass it as ifMatch so a change over someone else's is refused.");
 
+    /// <summary>ownerId, tags and customFields, which companies, contacts, deals and activities share.</summary>
+    public static ObjectTypeBuilder<T> OwnedFields<T>(this ObjectTypeBuilder<T> type) => type
+        .Field("ownerId", "UUID", f => f.Description("The member who owns it; visibility follows (a rep sees their own)."))
+        .Field("tags", "[String!]!")
+        .Field("customFields", "JSON!");
+
+    /// <summary>createdAt, updatedAt and archivedAt (null while live).</summary>
+    public static ObjectTypeBuilder<T> TimestampFields<T>(this ObjectTypeBuilder<T> type) => type
+        .Field("createdAt", "DateTime!")
+        .Field("updatedAt", "DateTime!")
+        .Field("archivedAt", "DateTime", f => f.Description("Set while archived; null for a live record."));
+
     /// <summary><c>{Type}Connection</c> and <c>{Type}Edge</c>.</summary>
     public static SchemaBuilder AddConnection<TDto>(this SchemaBuilder builder, string typeName) => builder
         .Object<Connection<TDto>>($"{typeName}Connection", t => t

@@ -31,9 +31,7 @@ public static class MemberGraph
             .Field("teamId", "UUID")
             .Field("canSignIn", "Boolean!")
             .Field("invitationPending", "Boolean!")
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
+            .TimestampFields())
         .AddConnection<MemberDto>(TypeName)
         .AddOrder(TypeName, MemberUseCases.Sorts.Names)
         .Query(q => q.Field("members", "MemberConnection", f => f

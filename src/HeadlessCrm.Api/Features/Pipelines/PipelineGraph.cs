@@ -1,5 +1,7 @@
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Graph;
+using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Infrastructure.Json;
 using HeadlessCrm.Api.Infrastructure.Paging;
 using HeadlessCrm.GraphQL.Execution;
 using HeadlessCrm.GraphQL.Execution.DataLoading;
@@ -32,9 +34,7 @@ public static class PipelineGraph
             .Field("name", "String!")
             .Field("position", "Int!")
             .Field("stages", "[Stage!]!", f => f.Description("In order; archived stages are left out."))
-            .Field("createdAt", "DateTime!")
-            .Field("updatedAt", "DateTime!")
-            .Field("archivedAt", "DateTime"))
+            .TimestampFields())
         .Object<StageDto>(StageTypeName, t => t
             .Implements("Node")
             .Field("id", "ID!", s => GlobalId.Encode(StageTypeName, s.Id))
@@ -59,5 +59,55 @@ public static class PipelineGraph
                 {
                     ItemCursors = pipelines.Select(p => new Cursor("position", p.Position, p.Id)).ToList(),
                 });
-            })));
+            })))
+        .AddPayload<PipelineDto>(TypeName, "pipeline")
+        .Mutation(m => m
+            .Field("createPipeline", "PipelinePayload", f => f
+                .Description("Creates a pipeline with its stages; input is the body of POST /api/v1/pipelines (needs crm.pipelines.write).")
+                .Argument("input", "JSON!")
+                .IdempotencyKeyArgument()
+                .ResolveAsync(c => Mutations.IdempotentAsync(c.Inner, () =>
+                    c.Service<PipelineUseCases>().CreateAsync(RequestJson.Read<PipelineInput>(Mutations.Json(c.Inner, "input")), c.CancellationToken))))
+            .Field("updatePipeline", "PipelinePayload", f => f
+                .Description("Changes a pipeline with a JSON merge patch.")
+                .Argument("id", "ID!")
+                .Argument("patch", "JSON!")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().UpdateAsync(Id(c.Inner), c.Argument<string?>("ifMatch"),
+                    RecordEndpoints.RequireObject(Mutations.Json(c.Inner, "patch")), c.CancellationToken))))
+            .Field("archivePipeline", "PipelinePayload", f => f
+                .Argument("id", "ID!")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(async () =>
+                {
+                    var pipelines = c.Service<PipelineUseCases>();
+                    await pipelines.ArchiveAsync(Id(c.Inner), c.Argument<string?>("ifMatch"), c.CancellationToken);
+                    return await pipelines.GetAsync(Id(c.Inner), c.CancellationToken);
+                })))
+            .Field("restorePipeline", "PipelinePayload", f => f
+                .Argument("id", "ID!")
+                .IfMatchArgument()
+                .ResolveAsync(c => Mutations.RunAsync(() =>
+                    c.Service<PipelineUseCases>().RestoreAsync(Id(c.Inner), c.Argument<string?>("ifMatch"), c.CancellationToken))))
+            .Field("addStage", "PipelinePayload", f => f
+                .Description("Adds a stage; input is the body of POST /api/v1/pipelines/{id}/stages.")
+                .Argument("pipelineId", "ID!")
+                .Argument("input", "JSON!")
+                .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().AddStageAsync(
+                    GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), RequestJson.Read<StageInput>(Mutations.Json(c.Inner, "input")), c.CancellationToken))))
+            .Field("updateStage", "PipelinePayload", f => f
+                .Description("Changes a stage with a JSON merge patch.")
+                .Argument("pipelineId", "ID!")
+                .Argument("stageId", "ID!")
+                .Argument("patch", "JSON!")
+                .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().UpdateStageAsync(
+                    GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), GlobalId.Of(StageTypeName, c.Argument<string>("stageId")),
+                    RecordEndpoints.RequireObject(Mutations.Json(c.Inner, "patch")), c.CancellationToken))))
+            .Field("archiveStage", "PipelinePayload", f => f
+                .Argument("pipelineId", "ID!")
+                .Argument("stageId", "ID!")
+                .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().ArchiveStageAsync(
+                    GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), GlobalId.Of(StageTypeName, c.Argument<string>("stageId")), c.CancellationToken)))));
+
+    private static Guid Id(IResolveContext context) => GlobalId.Of(TypeName, context.Argument<string>("id"));
 }

@@ -73,6 +73,7 @@ public static class ApiExtensions
         services.AddScoped<HandOver>();
         services.AddReports();
         services.AddScoped<OAuthClientUseCases>();
+        services.AddScoped<IdempotencyKeys>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
         services.AddCrmEvents(builder.Configuration);

@@ -15,7 +15,6 @@ namespace HeadlessCrm.Api.Infrastructure.Idempotency;
 public static class IdempotencyMiddleware
 {
     public const string Header = "Idempotency-Key";
-    public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
     private static readonly string[] KeptHeaders = ["Location", "ETag", "Content-Type"];
 
     public static IApplicationBuilder UseIdempotency(this IApplicationBuilder app) => app.Use(async (context, next) =>
@@ -27,46 +26,25 @@ public static class IdempotencyMiddleware
             await next(context);
             return;
         }
-        if (key.Length > 255 || key.Any(c => c < 0x21 || c > 0x7e))
+        if (!IdempotencyKeys.IsValid(key))
         {
             await Problem(context, StatusCodes.Status400BadRequest, "Idempotency-Key must be 1 to 255 visible ASCII characters.");
             return;
         }
 
-        var db = context.RequestServices.GetRequiredService<CrmDbContext>();
-        var clock = context.RequestServices.GetRequiredService<TimeProvider>();
-        var hash = await HashAsync(context.Request);
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        if (!await ClaimAsync(db, caller, key, hash, now))
+        var keys = context.RequestServices.GetRequiredService<IdempotencyKeys>();
+        var begun = await keys.BeginAsync(key, await HashAsync(context.Request));
+        switch (begun.Outcome)
         {
-            var existing = await db.IdempotencyRecords.AsNoTracking()
-                .FirstOrDefaultAsync(r => r.Subject == caller.Subject && r.Key == key);
-            if (existing is null || existing.CreatedAt < now - Retention)
-            {
-                // Expired (or removed in between): forget it and run the request as new.
-                await db.IdempotencyRecords.Where(r => r.Subject == caller.Subject && r.Key == key).ExecuteDeleteAsync();
-                if (!await ClaimAsync(db, caller, key, hash, now))
-                {
-                    await Problem(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress; retry later.");
-                    return;
-                }
-            }
-            else if (existing.RequestHash != hash)
-            {
+            case IdempotencyKeys.Outcome.Reused:
                 await Problem(context, StatusCodes.Status422UnprocessableEntity, "This Idempotency-Key was used for a different request.");
                 return;
-            }
-            else if (existing.StatusCode is null)
-            {
+            case IdempotencyKeys.Outcome.InProgress:
                 await Problem(context, StatusCodes.Status409Conflict, "A request with this Idempotency-Key is in progress; retry later.");
                 return;
-            }
-            else
-            {
-                await ReplayAsync(context, existing);
+            case IdempotencyKeys.Outcome.Replay:
+                await ReplayAsync(context, begun.Record!);
                 return;
-            }
         }
 
         var original = context.Response.Body;
@@ -84,16 +62,12 @@ public static class IdempotencyMiddleware
                     .ToDictionary(h => h, h => context.Response.Headers[h].ToString());
                 var body = buffer.ToArray();
                 var status = context.Response.StatusCode;
-                await db.IdempotencyRecords.Where(r => r.Subject == caller.Subject && r.Key == key)
-                    .ExecuteUpdateAsync(s => s
-                        .SetProperty(r => r.StatusCode, status)
-                        .SetProperty(r => r.ResponseHeaders, headers)
-                        .SetProperty(r => r.ResponseBody, body));
+                await keys.CompleteAsync(key, status, headers, body);
             }
         }
         finally
         {
-            if (!kept) await db.IdempotencyRecords.Where(r => r.Subject == caller.Subject && r.Key == key).ExecuteDeleteAsync();
+            if (!kept) await keys.ForgetAsync(key);
             context.Response.Body = original;
             buffer.Position = 0;
             await buffer.CopyToAsync(original);
@@ -102,13 +76,6 @@ public static class IdempotencyMiddleware
 
     private static bool IsKept(int status) =>
         status is >= 200 and < 500 and not (401 or 403 or 408 or 409 or 429);
-
-    private static async Task<bool> ClaimAsync(CrmDbContext db, RequestContext caller, string key, string hash, DateTime now) =>
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO idempotency_keys (workspace_id, subject, key, request_hash, created_at)
-            VALUES ({caller.WorkspaceId}, {caller.Subject}, {key}, {hash}, {now})
-            ON CONFLICT DO NOTHING
-            """) == 1;
 
     /// <summary>The request's identity: method, path, query and body bytes.</summary>
     private static async Task<string> HashAsync(HttpRequest request)
