@@ -73,6 +73,33 @@ public sealed class RowLevelSecurityTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.False(await db.Workspaces.IgnoreQueryFilters().AnyAsync(w => w.Id == theirs.Id));
     }
 
+    /// <summary>
+    /// Tables that carry a workspace yet are read before any workspace is known, by a client id or a token's hash:
+    /// the authorization server's clients and grants (its codes and refresh tokens hang off a grant and carry no
+    /// workspace of their own; docs/access-control.md). Every other one must have RLS.
+    /// </summary>
+    private static readonly string[] CredentialStores = ["oauth_clients", "oauth_grants"];
+
+    [Fact]
+    public async Task Every_table_that_holds_a_workspace_has_row_level_security_save_the_credential_stores()
+    {
+        await using var connection = new NpgsqlConnection(api.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT c.relname FROM pg_class c
+            JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+            JOIN pg_attribute a ON a.attrelid = c.oid AND a.attname = 'workspace_id' AND NOT a.attisdropped
+            WHERE c.relkind IN ('r', 'p') AND NOT c.relrowsecurity
+            ORDER BY c.relname
+            """, connection);
+        var unprotected = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) unprotected.Add(reader.GetString(0));
+        }
+        Assert.Equal(CredentialStores, unprotected);
+    }
+
     private static async Task<object?> ScalarAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
