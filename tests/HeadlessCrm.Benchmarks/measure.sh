@@ -27,7 +27,7 @@ until curl -sf http://127.0.0.1:5380/health/ready >/dev/null; do sleep 0.5; done
 echo "== run"
 dotnet "$BENCH" run --connection "$OWNER" --url http://127.0.0.1:5380 --host-pid "$HOST_PID" \
   --duration "$DURATION" --warmup 2 --concurrency 16 --rate "$RATE"
-kill "$HOST_PID"; wait "$HOST_PID" 2>/dev/null || true; trap - EXIT
+kill "$HOST_PID"; timeout 20 tail --pid="$HOST_PID" -f /dev/null || kill -9 "$HOST_PID"; trap - EXIT
 
 echo "== multihost"
 dotnet "$BENCH" multihost --connection "$SERVER;Database=postgres" --ports 5381,5382
