@@ -30,7 +30,6 @@ public sealed class CompanyRows(Dataset data) : RowSource(data)
         var createdAt = Data.CreatedAt(Table.Company, index);
         var updatedAt = Dataset.Between(ref rng, createdAt, Dataset.Now);
         var hasAddress = rng.Chance(0.8);
-        var place = rng.Pick(Vocabulary.Places);
 
         copy.StartRow();
         copy.Write(WorkspaceId, NpgsqlDbType.Uuid);
@@ -41,13 +40,7 @@ public sealed class CompanyRows(Dataset data) : RowSource(data)
         copy.WriteOrNull(rng.Chance(0.8) ? rng.Pick(Vocabulary.Industries) : null, NpgsqlDbType.Text);
         copy.WriteOrNull(rng.Chance(0.7) ? (int)Math.Pow(10, rng.NextDouble() * 4.5) : (int?)null, NpgsqlDbType.Integer);
         copy.WriteOrNull(rng.Chance(0.6) ? $"+1 555 {rng.Next(1_000_000, 9_999_999)}" : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? $"{rng.Next(1, 300)} {rng.Pick(Vocabulary.Streets)}" : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.City : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Region : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? rng.Next(10000, 99999).ToString(CultureInfo.InvariantCulture) : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Country : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Latitude : (double?)null, NpgsqlDbType.Double);
-        copy.WriteOrNull(hasAddress ? place.Longitude : (double?)null, NpgsqlDbType.Double);
+        copy.WriteAddress(ref rng, hasAddress);
         copy.Write(Data.Owner(ref rng), NpgsqlDbType.Uuid);
         copy.WriteTags(ref rng);
         copy.Write(rng.Chance(0.3) ? $$"""{"tier":"{{rng.Pick(new[] { "gold", "silver", "bronze" })}}"}""" : "{}", NpgsqlDbType.Jsonb);

@@ -28,7 +28,6 @@ public sealed class ContactRows(Dataset data) : RowSource(data)
         var createdAt = Data.CreatedAt(Table.Contact, index);
         var updatedAt = Dataset.Between(ref rng, createdAt, Dataset.Now);
         var hasAddress = rng.Chance(0.5);
-        var place = rng.Pick(Vocabulary.Places);
         var number = index.ToString(CultureInfo.InvariantCulture);
 
         // Emails are unique by construction (the index is part of the address), as an import of real data would be.
@@ -52,13 +51,7 @@ public sealed class ContactRows(Dataset data) : RowSource(data)
         copy.WriteOrNull(rng.Chance(0.7) ? rng.Pick(Vocabulary.Titles) : null, NpgsqlDbType.Text);
         copy.WriteOrNull(company >= 0 ? Data.Id(Table.Company, company) : (Guid?)null, NpgsqlDbType.Uuid);
         copy.WriteOrNull(rng.Chance(0.2) ? new DateOnly(rng.Next(1950, 2004), rng.Next(1, 13), rng.Next(1, 29)) : (DateOnly?)null, NpgsqlDbType.Date);
-        copy.WriteOrNull(hasAddress ? $"{rng.Next(1, 300)} {rng.Pick(Vocabulary.Streets)}" : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.City : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Region : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? rng.Next(10000, 99999).ToString(CultureInfo.InvariantCulture) : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Country : null, NpgsqlDbType.Text);
-        copy.WriteOrNull(hasAddress ? place.Latitude : (double?)null, NpgsqlDbType.Double);
-        copy.WriteOrNull(hasAddress ? place.Longitude : (double?)null, NpgsqlDbType.Double);
+        copy.WriteAddress(ref rng, hasAddress);
         copy.Write(Stages.Pick(ref rng), NpgsqlDbType.Text);
         copy.WriteOrNull(Sources.Pick(ref rng), NpgsqlDbType.Text);
         copy.Write(Data.Owner(ref rng), NpgsqlDbType.Uuid);

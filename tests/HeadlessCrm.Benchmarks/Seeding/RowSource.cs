@@ -1,3 +1,4 @@
+using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -42,6 +43,24 @@ internal static class CopyExtensions
     {
         string[] tags = rng.Chance(0.7) ? [] : rng.Chance(0.7) ? [rng.Pick(Vocabulary.Tags)] : [.. new[] { rng.Pick(Vocabulary.Tags), rng.Pick(Vocabulary.Tags) }.Distinct()];
         copy.Write(tags, NpgsqlDbType.Array | NpgsqlDbType.Text);
+    }
+
+    /// <summary>The seven address columns (street to longitude), all null when there is no address.</summary>
+    public static void WriteAddress(this NpgsqlBinaryImporter copy, ref Rng rng, bool present)
+    {
+        if (!present)
+        {
+            for (var i = 0; i < 7; i++) copy.WriteNull();
+            return;
+        }
+        var place = rng.Pick(Vocabulary.Places);
+        copy.Write($"{rng.Next(1, 300)} {rng.Pick(Vocabulary.Streets)}", NpgsqlDbType.Text);
+        copy.Write(place.City, NpgsqlDbType.Text);
+        copy.WriteOrNull(place.Region, NpgsqlDbType.Text);
+        copy.Write(rng.Next(10000, 99999).ToString(CultureInfo.InvariantCulture), NpgsqlDbType.Text);
+        copy.Write(place.Country, NpgsqlDbType.Text);
+        copy.Write(place.Latitude, NpgsqlDbType.Double);
+        copy.Write(place.Longitude, NpgsqlDbType.Double);
     }
 
     /// <summary>About one record in fifty is archived, some time after it was last changed.</summary>
