@@ -27,6 +27,9 @@ work_mem = 64MB
 maintenance_work_mem = 512MB
 max_wal_size = 8GB
 random_page_cost = 1.1
+# The plans of slow statements (estimates only: analyze would instrument every query) go to $PGDIR/log.
+session_preload_libraries = 'auto_explain'
+auto_explain.log_min_duration = '250ms'
 CONF
 fi
 as_pg "$BIN/pg_ctl" -D "$PGDIR/data" status >/dev/null || as_pg "$BIN/pg_ctl" -D "$PGDIR/data" -l "$PGDIR/log" -w start >/dev/null
