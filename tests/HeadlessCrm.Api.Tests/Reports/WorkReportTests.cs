@@ -94,4 +94,23 @@ public sealed class WorkReportTests : IClassFixture<ClockedCrmApi>
         var sams = (await sam.Http.GetJsonAsync("/api/v1/reports/overdue-tasks"))["chart"]!;
         Assert.Equal([1m], sams.Series("overdueTasks"));
     }
+
+    [Fact]
+    public async Task Without_dates_reports_cover_a_year_of_whole_periods_back_or_for_the_forecast_ahead()
+    {
+        var ws = await _api.NewWorkspaceAsync();
+        var admin = await ws.MemberAsync("admin");
+        _api.Clock.Set(new DateTimeOffset(2027, 3, 15, 12, 0, 0, TimeSpan.Zero));
+
+        var activity = await admin.Http.GetJsonAsync("/api/v1/reports/activity");
+        Assert.Equal("2026-04-01", activity["from"]!.GetValue<string>());
+        Assert.Equal("2027-03-15", activity["to"]!.GetValue<string>());
+        Assert.Equal(12, activity["chart"]!.Labels().Length);
+        var quarters = await admin.Http.GetJsonAsync("/api/v1/reports/win-rate?interval=quarter");
+        Assert.Equal(["2026-Q2", "2026-Q3", "2026-Q4", "2027-Q1"], quarters["byPeriod"]!.Labels());
+        var forecast = await admin.Http.GetJsonAsync("/api/v1/reports/forecast");
+        Assert.Equal("2027-03-01", forecast["from"]!.GetValue<string>());
+        Assert.Equal("2028-02-29", forecast["to"]!.GetValue<string>());
+        Assert.Equal("2027-03-01", forecast["chart"]!["keys"]![0]!.GetValue<string>());
+    }
 }

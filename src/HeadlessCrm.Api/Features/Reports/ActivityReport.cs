@@ -45,7 +45,7 @@ public sealed class ActivityReport(ReportSource source)
     {
         source.Demand();
         var scope = query.Scope(pipeline: false, currency: false);
-        var period = query.Period(source.Today.AddYears(-1).AddDays(1), source.Today);
+        var period = query.Period(source.Today);
 
         var sql = new ReportSql();
         var start = sql.Param(period.Start);

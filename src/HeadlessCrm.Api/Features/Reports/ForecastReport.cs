@@ -30,8 +30,7 @@ public sealed class ForecastReport(ReportSource source)
         source.Demand();
         var scope = query.Scope();
         var threshold = query.Decimal("commitThreshold", 0, 1, DefaultCommitThreshold);
-        var thisMonth = new DateOnly(source.Today.Year, source.Today.Month, 1);
-        var period = query.Period(thisMonth, thisMonth.AddYears(1).AddDays(-1));
+        var period = query.Period(source.Today, ahead: true);
 
         var sql = new ReportSql();
         var text = $"""

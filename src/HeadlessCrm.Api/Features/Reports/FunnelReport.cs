@@ -35,7 +35,7 @@ public sealed class FunnelReport(ReportSource source)
         source.Demand();
         var pipelineId = query.RequiredId("pipelineId");
         var scope = query.Scope() with { PipelineId = null };
-        var period = query.Period(source.Today.AddYears(-1).AddDays(1), source.Today);
+        var period = query.Period(source.Today);
         var stages = await StagesAsync(pipelineId, ct);
 
         var ranks = stages.Select(s => s.Kind == StageKind.Open ? stages.Where(o => o.Kind == StageKind.Open).ToList().IndexOf(s) + 1 : 0).ToArray();

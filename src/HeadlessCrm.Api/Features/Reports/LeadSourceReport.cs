@@ -33,7 +33,7 @@ public sealed class LeadSourceReport(ReportSource source)
     {
         source.Demand();
         var scope = query.Scope(pipeline: false);
-        var period = query.Period(source.Today.AddYears(-1).AddDays(1), source.Today);
+        var period = query.Period(source.Today);
 
         var sql = new ReportSql();
         var text = $"""

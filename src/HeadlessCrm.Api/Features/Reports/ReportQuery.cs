@@ -58,17 +58,26 @@ public sealed class ReportQuery
     };
 
     /// <summary>
-    /// <c>from</c>/<c>to</c> (inclusive dates) and <c>interval</c>. Without bounds the period ends at
-    /// <paramref name="defaultTo"/> and starts eleven intervals before the period containing it (a year of periods).
+    /// <c>from</c>/<c>to</c> (inclusive dates) and <c>interval</c>. Without them a report covers a year of whole periods:
+    /// looking back, the twelve months (four quarters) ending with the one containing <paramref name="today"/>, up to
+    /// today; looking ahead (<paramref name="ahead"/>), the twelve months (four quarters) starting with it. With only
+    /// one bound, the period is the year from <c>from</c> or the year of whole periods up to <c>to</c>.
     /// </summary>
-    public ReportPeriod Period(DateOnly defaultFrom, DateOnly defaultTo)
+    public ReportPeriod Period(DateOnly today, bool ahead = false)
     {
         var interval = Interval("interval");
         var from = Date("from");
         var to = Date("to");
-        var period = new ReportPeriod(from ?? defaultFrom, to ?? defaultTo, interval);
-        if (from is not null && to is null) period = period with { To = period.From.AddYears(1).AddDays(-1) };
-        if (from is null && to is not null) period = period with { From = period.BucketOf(period.To).AddMonths(interval == ReportInterval.Quarter ? -9 : -11) };
+        var current = new ReportPeriod(today, today, interval).BucketOf(today);
+        var back = interval == ReportInterval.Quarter ? -9 : -11;
+        var period = (from, to) switch
+        {
+            (null, null) when ahead => new ReportPeriod(current, current.AddYears(1).AddDays(-1), interval),
+            (null, null) => new ReportPeriod(current.AddMonths(back), today, interval),
+            ({ } f, null) => new ReportPeriod(f, f.AddYears(1).AddDays(-1), interval),
+            (null, { } t) => new ReportPeriod(new ReportPeriod(t, t, interval).BucketOf(t).AddMonths(back), t, interval),
+            ({ } f, { } t) => new ReportPeriod(f, t, interval),
+        };
         if (period.To < period.From) throw new InvalidQueryException("to", "Must not be before from.");
         if (period.To > period.From.AddYears(MaxYears)) throw new InvalidQueryException("to", $"A report spans at most {MaxYears} years.");
         return period;

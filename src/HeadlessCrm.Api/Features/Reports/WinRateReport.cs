@@ -36,7 +36,7 @@ public sealed class WinRateReport(ReportSource source)
     {
         source.Demand();
         var scope = query.Scope();
-        var period = query.Period(source.Today.AddYears(-1).AddDays(1), source.Today);
+        var period = query.Period(source.Today);
         var byPeriod = await ByPeriodAsync(scope, period, ct);
         var stages = await StageDurationsAsync(scope, period, ct);
         return new WinRateDto(period.From, period.To, period.Interval, scope.Currency, byPeriod, stages);
