@@ -3,8 +3,8 @@ using Npgsql;
 namespace HeadlessCrm.Benchmarks.Load.Scenarios;
 
 /// <summary>
-/// GET /api/v1/reports/forecast: open pipeline weighted by stage probability. A slot until the reports API lands
-/// (skipped while it answers 404); adjust <see cref="Path"/> to the route it ships with.
+/// GET /api/v1/reports/forecast: open pipeline weighted by stage probability (skipped when the route answers 404,
+/// e.g. against an older host).
 /// </summary>
 public sealed class ForecastReport : IScenario
 {

@@ -5,8 +5,8 @@ using Npgsql;
 namespace HeadlessCrm.Benchmarks.Load.Scenarios;
 
 /// <summary>
-/// POST /graphql: 50 deals with their stage, company, contacts and last 5 activities. A slot until the GraphQL API
-/// lands (skipped while /graphql answers 404); adjust <see cref="Query"/> to the schema it ships with.
+/// POST /graphql: 50 deals with their stage, company, contacts and last 5 activities (skipped when /graphql answers
+/// 404, e.g. against an older host).
 /// </summary>
 public sealed class GraphQLDealsPage : IScenario
 {
