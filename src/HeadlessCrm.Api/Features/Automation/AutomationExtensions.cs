@@ -10,6 +10,7 @@ public static class AutomationExtensions
         services.AddOptions<AutomationOptions>().Bind(configuration.GetSection(AutomationOptions.Section));
         services.AddScoped<AutomationRuleUseCases>();
         services.AddScoped<RuleActions>();
+        services.AddScoped<RuleFields>();
         services.AddSingleton<IBackgroundWork, RuleRunner>();
         return services;
     }

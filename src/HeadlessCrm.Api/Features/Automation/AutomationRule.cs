@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.Shared;
 
 namespace HeadlessCrm.Api.Features.Automation;
@@ -18,13 +19,18 @@ public sealed class AutomationRule : TenantEntity
 
 /// <summary>
 /// One action: <c>create_task</c> (subject, dueInDays), <c>assign_owner</c> (ownerId, or teamId for round-robin over the
-/// team's members) or <c>add_tag</c> (tag). It acts on the event's record.
+/// team's members), <c>add_tag</c> (tag), <c>set_field</c> (field, value) or <c>emit_event</c> (name: raises
+/// <c>automation.fired</c>). It acts on the event's record.
 /// </summary>
-public sealed record RuleAction(string Type, string? Subject = null, int? DueInDays = null, Guid? OwnerId = null, Guid? TeamId = null, string? Tag = null)
+public sealed record RuleAction(
+    string Type, string? Subject = null, int? DueInDays = null, Guid? OwnerId = null, Guid? TeamId = null, string? Tag = null,
+    string? Field = null, JsonNode? Value = null, string? Name = null)
 {
     public const string CreateTask = "create_task";
     public const string AssignOwner = "assign_owner";
     public const string AddTag = "add_tag";
+    public const string SetField = "set_field";
+    public const string EmitEvent = "emit_event";
 
-    public static readonly string[] Types = [CreateTask, AssignOwner, AddTag];
+    public static readonly string[] Types = [CreateTask, AssignOwner, AddTag, SetField, EmitEvent];
 }

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadlessCrm.Api.Features.Automation;
 
 /// <summary>A workspace's automation rules (an admin's setting).</summary>
-public sealed class AutomationRuleUseCases(CrmDbContext db, RequestContext caller, TimeProvider clock)
+public sealed class AutomationRuleUseCases(CrmDbContext db, RequestContext caller, RuleFields fields, TimeProvider clock)
 {
     private const int MaxActions = 10;
 
@@ -36,6 +36,11 @@ public sealed class AutomationRuleUseCases(CrmDbContext db, RequestContext calle
         for (var i = 0; i < actions.Length; i++) CheckAction(check, actions[i], $"actions[{i}]");
         check.ThrowIfBroken();
         await EnsureReferencesAsync(actions, ct);
+        for (var i = 0; i < actions.Length; i++)
+        {
+            if (actions[i].Type == RuleAction.SetField)
+                actions[i] = actions[i] with { Value = await fields.CheckAsync(RuleFields.ObjectOf(trigger.EventType!), actions[i], $"actions[{i}]", ct) };
+        }
 
         var rule = new AutomationRule
         {
@@ -74,6 +79,14 @@ public sealed class AutomationRuleUseCases(CrmDbContext db, RequestContext calle
                 break;
             case RuleAction.AddTag:
                 check.Must(!string.IsNullOrWhiteSpace(action.Tag), $"{field}.tag", "A tag.").Tags(action.Tag is null ? [] : [action.Tag], $"{field}.tag");
+                break;
+            case RuleAction.SetField:
+                check.Must(!string.IsNullOrWhiteSpace(action.Field), $"{field}.field", "The field to set.")
+                    .Must(action.Value is not null, $"{field}.value", "The value to set.");
+                break;
+            case RuleAction.EmitEvent:
+                check.Must(!string.IsNullOrWhiteSpace(action.Name), $"{field}.name", "A name for the event.")
+                    .Text(action.Name, $"{field}.name", 100);
                 break;
         }
     }

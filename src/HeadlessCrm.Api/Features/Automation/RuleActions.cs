@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HeadlessCrm.Api.Features.Automation;
 
 /// <summary>A rule's actions on the event's record, staged on the DbContext for the run's one save.</summary>
-public sealed class RuleActions(CrmDbContext db, TimeProvider clock)
+public sealed class RuleActions(CrmDbContext db, RuleFields fields, TimeProvider clock)
 {
     public async Task ApplyAsync(AutomationRule rule, OutboxEvent e, CancellationToken ct)
     {
@@ -26,6 +26,12 @@ public sealed class RuleActions(CrmDbContext db, TimeProvider clock)
                     break;
                 case RuleAction.AssignOwner:
                     record.OwnerId = await OwnerAsync(rule, action, ct) ?? record.OwnerId;
+                    break;
+                case RuleAction.SetField:
+                    await fields.SetAsync(record, RuleFields.ObjectOf(e.RecordType)!, action, ct);
+                    break;
+                case RuleAction.EmitEvent:
+                    db.Notify(AutomationFired.Of(rule, action, e, clock.GetUtcNow().UtcDateTime));
                     break;
             }
         }

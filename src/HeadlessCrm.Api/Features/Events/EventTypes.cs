@@ -7,7 +7,8 @@ namespace HeadlessCrm.Api.Features.Events;
 /// The events a change of a record raises: <c>&lt;record&gt;.created|updated|archived|restored</c> for companies, contacts,
 /// deals and activities, <c>contact.merged</c> and <c>company.merged</c> (on the survivor), <c>contact.erased</c> (ids
 /// only), plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>. The scheduler and inbound
-/// capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>.
+/// capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>; an
+/// automation rule's <c>emit_event</c> action raises <c>automation.fired</c>.
 /// </summary>
 public static class EventTypes
 {
@@ -15,6 +16,7 @@ public static class EventTypes
     public const string TaskReminder = "task.reminder";
     public const string DateReminderDue = "date_reminder.due";
     public const string LeadCaptured = "lead.captured";
+    public const string AutomationFired = "automation.fired";
 
     private static readonly string[] Records = ["company", "contact", "deal", "activity"];
     private static readonly string[] Actions = ["created", "updated", "archived", "restored"];
@@ -23,7 +25,7 @@ public static class EventTypes
     [
         .. Records.SelectMany(r => Actions.Select(a => $"{r}.{a}")),
         "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue, TaskReminder, DateReminderDue, LeadCaptured,
-        "contact.merged", "company.merged", "contact.erased",
+        "contact.merged", "company.merged", "contact.erased", AutomationFired,
     ];
 
     public static IEnumerable<string> Of(AuditEvent change)

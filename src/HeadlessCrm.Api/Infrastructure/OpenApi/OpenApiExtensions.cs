@@ -40,6 +40,10 @@ public static class OpenApiExtensions
                 AdditionalPropertiesAllowed = true,
                 Description = "Custom field values by key.",
             });
+            options.MapType<System.Text.Json.Nodes.JsonNode>(() => new OpenApiSchema
+            {
+                Description = "Any JSON value: a string, number, boolean, array or object.",
+            });
             options.SupportNonNullableReferenceTypes();
             options.CustomSchemaIds(SchemaId);
         });
