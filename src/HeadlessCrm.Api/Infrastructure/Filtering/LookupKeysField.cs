@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace HeadlessCrm.Api.Infrastructure.Filtering;
 
@@ -24,9 +25,17 @@ internal sealed class LookupKeysField<T>(TagsField<T> keys, Expression<Func<T, G
         var matches = keys.Build(rest, op, value, path, context);
         var rows = context.Rows<T>();
         if (rows is null) return matches;
-        var lookedUp = rows.Where(matches).Select(id).Skip(0);
+        // Parameters of their own: the outer filter may be combined with others by replacing its parameter.
+        var lookedUp = rows.Where(WithOwnParameter(matches)).Select(WithOwnParameter(id)).Skip(0);
+        var record = Expression.Parameter(typeof(T), "record");
         var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)],
-            Expression.Constant(lookedUp), id.Body);
-        return Expression.Lambda<Func<T, bool>>(contains, id.Parameters);
+            lookedUp.Expression, ReplacingExpressionVisitor.Replace(id.Parameters[0], record, id.Body));
+        return Expression.Lambda<Func<T, bool>>(contains, record);
+    }
+
+    private static Expression<Func<T, TResult>> WithOwnParameter<TResult>(Expression<Func<T, TResult>> lambda)
+    {
+        var row = Expression.Parameter(typeof(T), "row");
+        return Expression.Lambda<Func<T, TResult>>(ReplacingExpressionVisitor.Replace(lambda.Parameters[0], row, lambda.Body), row);
     }
 }
