@@ -120,4 +120,37 @@ public sealed class FilterTests(CrmApi api) : IClassFixture<CrmApi>
         var response = await ws.Http.PostRawAsync("/api/v1/deals/search", body);
         await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest, field);
     }
+
+    [Fact]
+    public async Task Contacts_filter_by_email_and_phone_key_within_a_tree_and_within_what_the_caller_sees()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var ada = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Ada", lifecycleStage = "lead",
+            emails = new object[] { new { value = "ada@work.example" }, new { value = "Ada.L@Home.example" } }, phones = new object[] { new { value = "+44 20 7946 0001" } } });
+        var alan = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Alan", lifecycleStage = "customer",
+            emails = new object[] { new { value = "alan@work.example" } } });
+        var hidden = await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Hidden", emails = new object[] { new { value = "ada@work.example" } } });
+
+        Assert.Equal(new[] { ada.Id(), hidden.Id() }.Order(), Ids(await ws.Http.GetJsonAsync("/api/v1/contacts?email=ADA@work.example")));
+        Assert.Equal([ada.Id()], Ids(await rep.Http.GetJsonAsync("/api/v1/contacts?email=ada@work.example")));
+        Assert.Equal([ada.Id()], Ids(await Search(rep.Http, new { field = "email", op = "contains", value = " ada.l@home.EXAMPLE " })));
+        Assert.Equal(new[] { ada.Id(), alan.Id() }.Order(),
+            Ids(await Search(rep.Http, new { field = "email", op = "containsAny", value = new[] { "alan@work.example", "ada.l@home.example" } })));
+        Assert.Empty((await Search(rep.Http, new { field = "email", op = "containsAll", value = new[] { "alan@work.example", "ada.l@home.example" } })).Data());
+        Assert.Equal([alan.Id()], Ids(await Search(rep.Http, new { not = new { field = "email", op = "contains", value = "ada@work.example" } })));
+        Assert.Equal(new[] { ada.Id(), alan.Id() }.Order(), Ids(await Search(rep.Http, new
+        {
+            or = new object[] { new { field = "email", op = "contains", value = "ada@work.example" }, new { field = "lifecycleStage", value = "customer" } },
+        })));
+        Assert.Equal([ada.Id()], Ids(await Search(rep.Http, new { field = "phone", op = "contains", value = "+44 (20) 7946-0001" })));
+        Assert.Empty((await Search(rep.Http, new { field = "email", op = "contains", value = "nobody@work.example" })).Data());
+    }
+
+    private static async Task<JsonNode> Search(HttpClient http, object filter)
+    {
+        var response = await http.PostJsonAsync("/api/v1/contacts/search", new { filter });
+        await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        return await response.JsonAsync();
+    }
 }

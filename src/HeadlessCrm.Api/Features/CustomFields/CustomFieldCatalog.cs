@@ -18,11 +18,11 @@ public sealed class CustomFieldCatalog(CrmDbContext db, TimeProvider clock)
 
     /// <summary>
     /// The filter context of a list request: the host clock's now, and custom field types only when the request names
-    /// a custom field.
+    /// a custom field, and the DbContext for filters that look up first.
     /// </summary>
     public async Task<FilterContext> FilterContextAsync(ListRequest request, CancellationToken ct) => new(
         Mentions(request.Filter) || request.Sort?.Contains(CustomFieldColumns.Prefix, StringComparison.Ordinal) == true ? await LiveAsync(ct) : [],
-        clock.GetUtcNow().UtcDateTime);
+        clock.GetUtcNow().UtcDateTime, db);
 
     /// <summary>Forgets what was read, after definitions changed in this request.</summary>
     public void Reset() => _live = null;

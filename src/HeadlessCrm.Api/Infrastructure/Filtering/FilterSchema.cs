@@ -57,7 +57,7 @@ public sealed class FilterSchema<T>
         return definition.Build(rest, op, value, path, context);
     }
 
-    private FilterSchema<T> Add(IFilterField<T> field)
+    internal FilterSchema<T> Add(IFilterField<T> field)
     {
         _fields.Add(field.Name, field);
         return this;

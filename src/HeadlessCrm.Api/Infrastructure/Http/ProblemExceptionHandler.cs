@@ -11,7 +11,7 @@ namespace HeadlessCrm.Api.Infrastructure.Http;
 
 /// <summary>
 /// The one place exceptions become responses: each failure a client can cause maps to a 4xx problem naming the field
-/// and the reason; anything else is a 500 that reveals nothing.
+/// and the reason; a database too busy to answer in time is a 503 to retry; anything else is a 500 that reveals nothing.
 /// </summary>
 public sealed partial class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> log) : IExceptionHandler
 {
@@ -26,6 +26,11 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
         if (exception is MissingScopeException missing)
             context.Response.Headers.WWWAuthenticate = $"Bearer error=\"insufficient_scope\", scope=\"{missing.Scope}\"";
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            LogDatabaseBusy(log, exception, context.Request.Method, context.Request.Path);
+            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
 
         context.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem, Exception = exception });
@@ -49,6 +54,8 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Problems.Create(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", null,
                 new Dictionary<string, string[]> { [ReferenceField(e)] = ["Does not refer to an existing record of this workspace."] }),
         BadHttpRequestException e => FromBadRequest(e),
+        _ when DatabaseBusy.Is(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+            "The database is too busy to answer in time; retry after the number of seconds in Retry-After."),
         _ => null,
     };
 
@@ -86,6 +93,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
 
     private static ProblemDetails Invalid(string field, string reason) =>
         Problems.Create(StatusCodes.Status400BadRequest, "The request is malformed", null, new Dictionary<string, string[]> { [field] = [reason] });
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Database busy (pool exhausted or statement timed out) on {Method} {Path}")]
+    private static partial void LogDatabaseBusy(ILogger logger, Exception exception, string method, PathString path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled exception on {Method} {Path}")]
     private static partial void LogUnhandled(ILogger logger, Exception exception, string method, PathString path);

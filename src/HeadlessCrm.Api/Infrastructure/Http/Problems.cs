@@ -36,6 +36,7 @@ public static class Problems
         422 => "validation",
         428 => "precondition-required",
         429 => "rate-limited",
+        503 => "unavailable",
         _ => "error",
     };
 }

@@ -25,7 +25,8 @@ public sealed class SearchContacts : IScenario
 
     public Func<NpgsqlConnection, long, CancellationToken, Task> Ceiling => (connection, iteration, ct) =>
         Sql.ReadAllAsync(connection, _workspaceId, """
-            SELECT *, xmin FROM contacts WHERE workspace_id = $1 AND email_keys @> ARRAY[$2] AND archived_at IS NULL
+            SELECT *, xmin FROM contacts WHERE workspace_id = $1 AND archived_at IS NULL
+              AND id IN (SELECT id FROM contacts WHERE workspace_id = $1 AND email_keys @> ARRAY[$2] OFFSET 0)
             ORDER BY created_at DESC, id DESC LIMIT 26
             """, ct, _workspaceId, Email(iteration));
 

@@ -1,0 +1,25 @@
+using Npgsql;
+
+namespace HeadlessCrm.Api.Infrastructure.Http;
+
+/// <summary>
+/// Failures that mean the database could not serve the request in time, not that the request is wrong: the connection
+/// pool stayed exhausted past its Timeout (an NpgsqlException around a TimeoutException), or PostgreSQL cancelled a
+/// statement that ran past statement_timeout (57014). Both pass when the load does, so the caller is told to retry.
+/// </summary>
+public static class DatabaseBusy
+{
+    public const int RetryAfterSeconds = 2;
+
+    /// <summary>True also when wrapped (EF's DbUpdateException); not for a cancellation the caller asked for.</summary>
+    public static bool Is(Exception exception)
+    {
+        if (exception is OperationCanceledException) return false;
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is NpgsqlException { InnerException: TimeoutException }) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }) return true;
+        }
+        return false;
+    }
+}
