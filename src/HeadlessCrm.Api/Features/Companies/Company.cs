@@ -1,3 +1,5 @@
+using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Shared;
 
@@ -10,6 +12,10 @@ public sealed class Company : TaggedRecord, IMergeable
     public Guid? MergedIntoId { get; set; }
 
     public required string Name { get; set; }
+    /// <summary>Never loaded: what the activity facts of filters (lastActivityAt, hasOpenDeal) query through.</summary>
+    public List<Activity> Activities { get; private set; } = [];
+    /// <summary>Never loaded: the company's deals, for the hasOpenDeal filter.</summary>
+    public List<Deal> Deals { get; private set; } = [];
     /// <summary>Lower-case host name without scheme or "www.", so lookups by domain match.</summary>
     public string? Domain { get; set; }
     public CompanyKind Kind { get; set; }

@@ -1,3 +1,4 @@
+using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
@@ -22,6 +23,8 @@ public static class CompanyRecords
         .Tags("tags", c => c.Tags)
         .Field("createdAt", c => c.CreatedAt)
         .Field("updatedAt", c => c.UpdatedAt)
+        .Field("lastActivityAt", c => c.Activities.Where(a => a.ArchivedAt == null).Max(a => (DateTime?)a.TimelineAt))
+        .Flag("hasOpenDeal", _ => c => c.Deals.Any(d => d.ArchivedAt == null && d.Status == DealStatus.Open))
         .CustomFields("companies", c => c.CustomFields);
 
     public static readonly RecordType<Company, CompanyDto> Type = new()

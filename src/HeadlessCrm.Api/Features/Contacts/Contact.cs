@@ -1,4 +1,6 @@
+using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Merge;
 using HeadlessCrm.Api.Features.Shared;
 
@@ -31,6 +33,10 @@ public sealed class Contact : TaggedRecord, IMergeable
 
     private Address? _address;
     public LifecycleStage LifecycleStage { get; set; }
+    /// <summary>Never loaded: what the activity facts of filters (lastActivityAt, hasOpenDeal) query through.</summary>
+    public List<Activity> Activities { get; private set; } = [];
+    /// <summary>Never loaded: the deals this contact is involved in, for the hasOpenDeal filter.</summary>
+    public List<DealContact> DealLinks { get; private set; } = [];
     public SourceChannel? Source { get; set; }
 
     public void SetEmails(IReadOnlyList<ContactEmail> emails)

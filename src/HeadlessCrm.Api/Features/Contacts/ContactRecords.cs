@@ -1,4 +1,5 @@
 using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
@@ -30,6 +31,8 @@ public static class ContactRecords
         .Tags("tags", c => c.Tags)
         .Field("createdAt", c => c.CreatedAt)
         .Field("updatedAt", c => c.UpdatedAt)
+        .Field("lastActivityAt", c => c.Activities.Where(a => a.ArchivedAt == null).Max(a => (DateTime?)a.TimelineAt))
+        .Flag("hasOpenDeal", _ => c => c.DealLinks.Any(l => l.Deal!.ArchivedAt == null && l.Deal.Status == DealStatus.Open))
         .CustomFields("contacts", c => c.CustomFields);
 
     public static readonly RecordType<Contact, ContactDto> Type = new()

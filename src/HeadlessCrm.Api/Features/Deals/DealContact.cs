@@ -10,4 +10,5 @@ public sealed class DealContact
     public Guid ContactId { get; set; }
     public DateTime CreatedAt { get; set; }
     public Contact? Contact { get; private set; }
+    public Deal? Deal { get; private set; }
 }

@@ -19,6 +19,7 @@ using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Reminders;
 using HeadlessCrm.Api.Features.Reports;
 using HeadlessCrm.Api.Features.Search;
+using HeadlessCrm.Api.Features.Segments;
 using HeadlessCrm.Api.Features.Timeline;
 using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -52,6 +53,7 @@ public static class ApiExtensions
         services.AddScoped<CustomFieldCatalog>();
         services.AddScoped<UniqueCustomFields>();
         services.AddScoped<CustomFieldUseCases>();
+        services.AddScoped<SegmentUseCases>();
         services.AddScoped<SearchQuery>();
         services.AddScoped<RecordBatch>();
         services.AddScoped<UpsertMatcher>();
@@ -124,6 +126,7 @@ public static class ApiExtensions
         app.MapWebForms();
         app.MapInbound();
         app.MapCustomFields();
+        app.MapSegments();
         app.MapSearch();
         app.MapCrmGraphQL();
         app.MapAutomationRules();

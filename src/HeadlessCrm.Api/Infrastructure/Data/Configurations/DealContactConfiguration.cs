@@ -9,6 +9,6 @@ internal sealed class DealContactConfiguration : IEntityTypeConfiguration<DealCo
     public void Configure(EntityTypeBuilder<DealContact> builder)
     {
         builder.HasKey(c => new { c.WorkspaceId, c.DealId, c.ContactId });
-        builder.HasOne(c => c.Contact).WithMany().HasForeignKey(c => new { c.WorkspaceId, c.ContactId });
+        builder.HasOne(c => c.Contact).WithMany(c => c.DealLinks).HasForeignKey(c => new { c.WorkspaceId, c.ContactId });
     }
 }
