@@ -166,6 +166,22 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
+    public async Task Typed_timestamps_numbers_and_enums_reach_REST_as_REST_would_read_them()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var created = await ws.Http.DataAsync("""
+            mutation { createActivity(input: {type: CALL, direction: OUTBOUND, subject: "Renewal", occurredAt: "2027-01-05T09:00:00-05:00",
+              durationSeconds: 300, outcome: "connected", tags: ["Renewal"]}) { activity { recordId } userErrors { field message } } }
+            """);
+        Assert.Empty(created["createActivity"]!["userErrors"]!.AsArray());
+
+        var rest = await ws.Http.GetJsonAsync($"/api/v1/activities/{created["createActivity"]!["activity"]!["recordId"]!.GetValue<string>()}");
+        Assert.Equal(["call", "outbound", "2027-01-05T14:00:00Z"],
+            new[] { rest["type"]!.GetValue<string>(), rest["direction"]!.GetValue<string>(), rest["occurredAt"]!.GetValue<string>() });
+        Assert.Equal(300, rest["durationSeconds"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Archive_and_restore_and_a_write_without_its_scope()
     {
         var ws = await api.NewWorkspaceAsync();
