@@ -1,6 +1,6 @@
 namespace HeadlessCrm.Api.Tests.Graph;
 
-/// <summary>Mutations run REST's use cases: same rules, same errors (as userErrors), same idempotency store.</summary>
+/// <summary>Mutations take typed inputs and run REST's use cases: same rules, same errors (as userErrors), same idempotency store.</summary>
 public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
 {
     [Fact]
@@ -8,7 +8,7 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
     {
         var ws = await api.NewWorkspaceAsync();
         var created = await ws.Http.DataAsync("""
-            mutation { createContact(input: {firstName: "Ada", lastName: "Lindqvist", emails: [{value: "ada@example.com"}], source: "referral"}) {
+            mutation { createContact(input: {firstName: "Ada", lastName: "Lindqvist", emails: [{value: "ada@example.com"}], source: REFERRAL}) {
               contact { id recordId firstName source version } userErrors { field message code } } }
             """);
         var contact = created["createContact"]!["contact"]!;
@@ -32,7 +32,7 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
         var ws = await api.NewWorkspaceAsync();
         var body = new { title = "No currency", amount = 100, lostReason = new string('x', 501) };
 
-        var result = await ws.Http.DataAsync("mutation($input: JSON!) { createDeal(input: $input) { deal { id } userErrors { field message code } } }", new { input = body });
+        var result = await ws.Http.DataAsync("mutation($input: CreateDealInput!) { createDeal(input: $input) { deal { id } userErrors { field message code } } }", new { input = body });
         var problem = await (await ws.Http.PostJsonAsync("/api/v1/deals", body)).ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
 
         Assert.Null(result["createDeal"]!["deal"]);
@@ -44,13 +44,80 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
-    public async Task An_unknown_input_field_and_a_stale_version_are_user_errors()
+    public async Task Nested_input_errors_name_the_REST_field_paths()
     {
         var ws = await api.NewWorkspaceAsync();
-        var unknown = await ws.Http.DataAsync("""mutation { createCompany(input: {name: "X", colour: "red"}) { company { id } userErrors { field code } } }""");
-        var error = Assert.Single(unknown["createCompany"]!["userErrors"]!.AsArray())!;
-        Assert.Equal(["colour", "BAD_USER_INPUT"], [error["field"]!.GetValue<string>(), error["code"]!.GetValue<string>()]);
+        await ws.Http.CreateAsync("/api/v1/custom-fields", new { @object = "contacts", key = "tier", label = "Tier", type = "single_select", options = new[] { "gold", "silver" } });
 
+        var badEmail = await ws.Http.DataAsync("""
+            mutation { createContact(input: {firstName: "B", emails: [{value: "b@example.com"}, {value: "not-an-email"}]}) { contact { id } userErrors { field code } } }
+            """);
+        var badTier = await ws.Http.DataAsync("""
+            mutation { createContact(input: {firstName: "B", customFields: {tier: "bronze"}}) { contact { id } userErrors { field code } } }
+            """);
+
+        Assert.Equal("emails[1].value", Assert.Single(badEmail["createContact"]!["userErrors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Equal("customFields.tier", Assert.Single(badTier["createContact"]!["userErrors"]!.AsArray())!["field"]!.GetValue<string>());
+        Assert.Empty((await ws.Http.GetJsonAsync("/api/v1/contacts")).Data());
+    }
+
+    [Fact]
+    public async Task An_unknown_field_or_enum_value_is_a_validation_error_and_nothing_is_written()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var unknownField = await ws.Http.GraphAsync("""mutation { createCompany(input: {name: "X", colour: "red"}) { company { id } } }""");
+        var wrongEnum = await ws.Http.GraphAsync("""mutation { createCompany(input: {name: "X", kind: VENDOR}) { company { id } } }""");
+        var restSpelling = await ws.Http.GraphAsync("mutation($input: CreateCompanyInput!) { createCompany(input: $input) { company { id } } }",
+            new { input = new { name = "X", kind = "partner" } });
+
+        Assert.Null(unknownField["data"]);
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", Assert.Single(unknownField.Errors()).Code());
+        Assert.Contains("Field \"colour\" is not defined by type \"CreateCompanyInput\"", Assert.Single(unknownField.Errors())["message"]!.GetValue<string>());
+        Assert.Null(wrongEnum["data"]);
+        Assert.Equal("GRAPHQL_VALIDATION_FAILED", Assert.Single(wrongEnum.Errors()).Code());
+        Assert.Contains("CompanyKind", Assert.Single(wrongEnum.Errors())["message"]!.GetValue<string>());
+        Assert.Null(restSpelling["data"]);
+        Assert.Equal("BAD_USER_INPUT", Assert.Single(restSpelling.Errors()).Code());
+        Assert.Empty((await ws.Http.GetJsonAsync("/api/v1/companies")).Data());
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task An_update_leaves_an_omitted_field_as_it_is_and_clears_an_explicit_null(bool throughVariables)
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var created = (await ws.Http.DataAsync("""
+            mutation { createContact(input: {firstName: "Ada", lastName: "Lindqvist", title: "CEO", source: WEB_FORM, lifecycleStage: CUSTOMER,
+              address: {city: "Malmö", country: "SE"}}) { contact { id } } }
+            """))["createContact"]!["contact"]!;
+        var id = created["id"]!.GetValue<string>();
+
+        var updated = throughVariables
+            ? await ws.Http.DataAsync("""
+                mutation($id: ID!, $patch: UpdateContactInput!) { updateContact(id: $id, patch: $patch) {
+                  contact { firstName lastName title source lifecycleStage address { city country } } userErrors { field } } }
+                """, new { id, patch = new Dictionary<string, object?> { ["title"] = null, ["source"] = null, ["address"] = new { city = "Lund" } } })
+            : await ws.Http.DataAsync("""
+                mutation($id: ID!) { updateContact(id: $id, patch: {title: null, source: null, address: {city: "Lund"}}) {
+                  contact { firstName lastName title source lifecycleStage address { city country } } userErrors { field } } }
+                """, new { id });
+
+        Assert.Empty(updated["updateContact"]!["userErrors"]!.AsArray());
+        var contact = updated["updateContact"]!["contact"]!;
+        Assert.Equal(["Ada", "Lindqvist", "CUSTOMER", "Lund", "SE"], new[]
+        {
+            contact["firstName"]!.GetValue<string>(), contact["lastName"]!.GetValue<string>(), contact["lifecycleStage"]!.GetValue<string>(),
+            contact["address"]!["city"]!.GetValue<string>(), contact["address"]!["country"]!.GetValue<string>(),
+        });
+        Assert.Null(contact["title"]);
+        Assert.Null(contact["source"]);
+    }
+
+    [Fact]
+    public async Task A_stale_version_is_a_user_error()
+    {
+        var ws = await api.NewWorkspaceAsync();
         var company = (await ws.Http.DataAsync("""mutation { createCompany(input: {name: "Y"}) { company { id } } }"""))["createCompany"]!["company"]!;
         var stale = await ws.Http.DataAsync("""mutation($id: ID!) { updateCompany(id: $id, ifMatch: "\"1\"", patch: {name: "Z"}) { company { name } userErrors { code } } }""",
             new { id = company["id"]!.GetValue<string>() });
@@ -99,10 +166,26 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
+    public async Task Typed_timestamps_numbers_and_enums_reach_REST_as_REST_would_read_them()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var created = await ws.Http.DataAsync("""
+            mutation { createActivity(input: {type: CALL, direction: OUTBOUND, subject: "Renewal", occurredAt: "2027-01-05T09:00:00-05:00",
+              durationSeconds: 300, outcome: "connected", tags: ["Renewal"]}) { activity { recordId } userErrors { field message } } }
+            """);
+        Assert.Empty(created["createActivity"]!["userErrors"]!.AsArray());
+
+        var rest = await ws.Http.GetJsonAsync($"/api/v1/activities/{created["createActivity"]!["activity"]!["recordId"]!.GetValue<string>()}");
+        Assert.Equal(["call", "outbound", "2027-01-05T14:00:00Z"],
+            new[] { rest["type"]!.GetValue<string>(), rest["direction"]!.GetValue<string>(), rest["occurredAt"]!.GetValue<string>() });
+        Assert.Equal(300, rest["durationSeconds"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Archive_and_restore_and_a_write_without_its_scope()
     {
         var ws = await api.NewWorkspaceAsync();
-        var id = (await ws.Http.DataAsync("""mutation { createActivity(input: {type: "note", body: "Hi"}) { activity { id } } }"""))["createActivity"]!["activity"]!["id"]!.GetValue<string>();
+        var id = (await ws.Http.DataAsync("""mutation { createActivity(input: {type: NOTE, body: "Hi"}) { activity { id } } }"""))["createActivity"]!["activity"]!["id"]!.GetValue<string>();
 
         var archived = await ws.Http.DataAsync("mutation($id: ID!) { archiveActivity(id: $id) { activity { archivedAt } } }", new { id });
         Assert.NotNull(archived["archiveActivity"]!["activity"]!["archivedAt"]);
@@ -121,7 +204,7 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
     {
         var ws = await api.NewWorkspaceAsync();
         var created = await ws.Http.DataAsync("""
-            mutation { createPipeline(input: {name: "Renewals", stages: [{name: "Due", probability: 0.3}, {name: "Renewed", kind: "won", probability: 1}, {name: "Gone", kind: "lost", probability: 0}]}) {
+            mutation { createPipeline(input: {name: "Renewals", stages: [{name: "Due", probability: 0.3}, {name: "Renewed", kind: WON, probability: 1}, {name: "Gone", kind: LOST, probability: 0}]}) {
               pipeline { id stages { name kind } } userErrors { field } } }
             """);
         Assert.True(created["createPipeline"]!["pipeline"] is not null, created.ToJsonString());

@@ -39,6 +39,22 @@ public static class ActivityGraph
             .Field("timelineAt", "DateTime!", f => f.Description("occurredAt, else dueAt, else createdAt."))
             .TimestampFields())
         .AddRecordList("activities", TypeName, ActivityRecords.Type)
+        .AddCreateAndUpdateInputs(TypeName, i => i
+            .Field("type", "ActivityType")
+            .Field("subject", "String")
+            .Field("body", "String")
+            .Field("occurredAt", "DateTime", "Defaults to now for everything but tasks.")
+            .Field("dueAt", "DateTime", "Tasks only.")
+            .Field("reminderAt", "DateTime", "Tasks only; not after dueAt.")
+            .Field("completedAt", "DateTime", "Tasks only: set to complete the task, null to reopen it.")
+            .Field("durationSeconds", "Int", "Calls and meetings.")
+            .Field("direction", "ActivityDirection", "Calls and emails.")
+            .Field("outcome", "String", "Calls and meetings, e.g. connected, no_answer, left_voicemail.")
+            .Field("recordingUrl", "String", "Calls: an http(s) URL of the recording.")
+            .Field("contactId", "UUID")
+            .Field("companyId", "UUID")
+            .Field("dealId", "UUID")
+            .OwnedInputFields())
         .AddRecordMutations<Activity, ActivityDto, ActivityInput, ActivityUseCases>(TypeName, ActivityRecords.Type)
         .AddRecordSubscription("activityCreated", TypeName, ActivityRecords.Type, t => t == "activity.created",
             "Each activity logged that the caller can see");

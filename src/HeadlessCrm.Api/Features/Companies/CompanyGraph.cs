@@ -34,5 +34,14 @@ public static class CompanyGraph
                 .Resolve(c => c.Inner.LoadRelated<Company, Deal, DealDto, DateTime>("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
                     c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
         .AddRecordList("companies", TypeName, CompanyRecords.Type)
+        .AddCreateAndUpdateInputs(TypeName, i => i
+            .Field("name", "String")
+            .Field("domain", "String", "A host name; a URL is reduced to its host, without www.")
+            .Field("kind", "CompanyKind", "Defaults to PROSPECT.")
+            .Field("industry", "String")
+            .Field("employeeCount", "Int")
+            .Field("phone", "String")
+            .Field("address", "AddressInput")
+            .OwnedInputFields())
         .AddRecordMutations<Company, CompanyDto, CompanyInput, CompanyUseCases>(TypeName, CompanyRecords.Type);
 }

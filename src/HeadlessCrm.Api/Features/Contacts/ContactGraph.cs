@@ -62,6 +62,18 @@ public static class ContactGraph
                     return new Connection<TimelineEntryDto>(page);
                 })))
         .AddRecordList("contacts", TypeName, ContactRecords.Type)
+        .AddCreateAndUpdateInputs(TypeName, i => i
+            .Field("firstName", "String")
+            .Field("lastName", "String")
+            .Field("emails", "[EmailInput!]", "Replaces all emails.")
+            .Field("phones", "[PhoneInput!]", "Replaces all phone numbers.")
+            .Field("title", "String")
+            .Field("companyId", "UUID")
+            .Field("birthday", "String", "yyyy-MM-dd.")
+            .Field("address", "AddressInput")
+            .Field("lifecycleStage", "LifecycleStage", "Defaults to LEAD.")
+            .Field("source", "SourceChannel")
+            .OwnedInputFields())
         .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type)
         .AddRecordSubscription("contactChanged", TypeName, ContactRecords.Type, _ => true,
             "Every change of a contact the caller can see: created, updated, archived, restored");

@@ -52,6 +52,17 @@ public static class DealGraph
             .OwnedFields()
             .TimestampFields())
         .AddRecordList("deals", TypeName, DealRecords.Type)
+        .AddCreateAndUpdateInputs(TypeName, i => i
+            .Field("title", "String")
+            .Field("amount", "Decimal")
+            .Field("currency", "String", "ISO 4217; required with an amount.")
+            .Field("pipelineId", "UUID", "Defaults to the stage's pipeline, or the first pipeline.")
+            .Field("stageId", "UUID", "Defaults to the pipeline's first stage; changing it moves the deal.")
+            .Field("expectedCloseDate", "String", "yyyy-MM-dd.")
+            .Field("lostReason", "String", "Required to move a deal into a lost stage.")
+            .Field("companyId", "UUID")
+            .Field("contactIds", "[UUID!]", "The people involved; replaces the whole set.")
+            .OwnedInputFields())
         .AddRecordMutations<Deal, DealDto, DealInput, DealUseCases>(TypeName, DealRecords.Type)
         .AddRecordSubscription("dealChanged", TypeName, DealRecords.Type, _ => true,
             "Every change of a deal the caller can see: created, updated, stage_changed, won, lost, archived, restored")

@@ -34,7 +34,8 @@ public static class CommonTypes
         .Enum<StageKind>("StageKind")
         .Enum<ActivityType>("ActivityType")
         .Enum<ActivityDirection>("ActivityDirection")
-        .Enum<MemberRole>("MemberRole");
+        .Enum<MemberRole>("MemberRole")
+        .AddCommonInputs();
 
     /// <summary>Dates as ISO 8601 calendar dates (yyyy-MM-dd), as REST sends them.</summary>
     public static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

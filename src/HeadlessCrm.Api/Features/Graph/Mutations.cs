@@ -12,8 +12,8 @@ using HeadlessCrm.GraphQL.Types.Building;
 namespace HeadlessCrm.Api.Features.Graph;
 
 /// <summary>
-/// Mutations as thin adapters over the REST use cases: inputs are REST's JSON bodies (read by the same
-/// <see cref="RequestJson"/>), failures become userErrors through REST's problem mapping, and idempotencyKey goes
+/// Mutations as thin adapters over the REST use cases: typed inputs (<see cref="Inputs"/>) become REST's JSON bodies
+/// (read by the same <see cref="RequestJson"/>), failures become userErrors through REST's problem mapping, and idempotencyKey goes
 /// through REST's idempotency store.
 /// </summary>
 public static class Mutations
@@ -31,19 +31,19 @@ public static class Mutations
         .AddPayload<TDto>(typeName, type.Name)
         .Mutation(m => m
             .Field($"create{typeName}", $"{typeName}Payload", f => f
-                .Description($"Creates a {type.Name}; input is the body of POST /api/v1/{type.Plural} (needs {type.WriteScope}).")
-                .Argument("input", "JSON!")
+                .Description($"Creates a {type.Name}, as POST /api/v1/{type.Plural} (needs {type.WriteScope}).")
+                .Argument("input", $"Create{typeName}Input!")
                 .IdempotencyKeyArgument()
                 .ResolveAsync(c => IdempotentAsync(c.Inner, () =>
-                    c.Service<TUseCases>().CreateAsync(RequestJson.Read<TInput>(Json(c.Inner, "input")), c.CancellationToken))))
+                    c.Service<TUseCases>().CreateAsync(RequestJson.Read<TInput>(Inputs.Body(c.Inner, "input")), c.CancellationToken))))
             .Field($"update{typeName}", $"{typeName}Payload", f => f
-                .Description($"Changes a {type.Name} with a JSON merge patch, as PATCH /api/v1/{type.Plural}/{{id}}.")
+                .Description($"Changes a {type.Name} as PATCH /api/v1/{type.Plural}/{{id}}: fields left out stay, fields set to null are cleared.")
                 .Argument("id", "ID!")
-                .Argument("patch", "JSON!")
+                .Argument("patch", $"Update{typeName}Input!")
                 .IfMatchArgument()
                 .ResolveAsync(c => RunAsync(() => c.Service<TUseCases>().UpdateAsync(
                     GlobalId.Of(typeName, c.Argument<string>("id")), c.Argument<string?>("ifMatch"),
-                    RecordEndpoints.RequireObject(Json(c.Inner, "patch")), c.CancellationToken))))
+                    Inputs.Body(c.Inner, "patch"), c.CancellationToken))))
             .Field($"archive{typeName}", $"{typeName}Payload", f => f
                 .Description($"Archives a {type.Name} (restorable), as DELETE /api/v1/{type.Plural}/{{id}}.")
                 .Argument("id", "ID!")
@@ -64,10 +64,6 @@ public static class Mutations
         field.Argument("idempotencyKey", "String",
             "As REST's Idempotency-Key: a retry with the same key and arguments gets the first payload again (for 24 hours); " +
             "the same key with other arguments is refused.");
-
-    /// <summary>A JSON argument as the JsonElement REST's body binding would see.</summary>
-    public static JsonElement Json(IResolveContext context, string name) =>
-        JsonSerializer.SerializeToElement(context.Arguments.GetValueOrDefault(name));
 
     /// <summary>Runs the change; a failure the client caused becomes userErrors, anything else fails the field.</summary>
     public static async Task<Payload<TDto>> RunAsync<TDto>(Func<Task<TDto>> change)

@@ -61,20 +61,21 @@ public static class PipelineGraph
                 });
             })))
         .AddPayload<PipelineDto>(TypeName, "pipeline")
+        .AddPipelineInputs()
         .Mutation(m => m
             .Field("createPipeline", "PipelinePayload", f => f
-                .Description("Creates a pipeline with its stages; input is the body of POST /api/v1/pipelines (needs crm.pipelines.write).")
-                .Argument("input", "JSON!")
+                .Description("Creates a pipeline with its stages, as POST /api/v1/pipelines (needs crm.pipelines.write).")
+                .Argument("input", "CreatePipelineInput!")
                 .IdempotencyKeyArgument()
                 .ResolveAsync(c => Mutations.IdempotentAsync(c.Inner, () =>
-                    c.Service<PipelineUseCases>().CreateAsync(RequestJson.Read<PipelineInput>(Mutations.Json(c.Inner, "input")), c.CancellationToken))))
+                    c.Service<PipelineUseCases>().CreateAsync(RequestJson.Read<PipelineInput>(Inputs.Body(c.Inner, "input")), c.CancellationToken))))
             .Field("updatePipeline", "PipelinePayload", f => f
-                .Description("Changes a pipeline with a JSON merge patch.")
+                .Description("Changes a pipeline: fields left out stay, fields set to null are cleared.")
                 .Argument("id", "ID!")
-                .Argument("patch", "JSON!")
+                .Argument("patch", "UpdatePipelineInput!")
                 .IfMatchArgument()
                 .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().UpdateAsync(Id(c.Inner), c.Argument<string?>("ifMatch"),
-                    RecordEndpoints.RequireObject(Mutations.Json(c.Inner, "patch")), c.CancellationToken))))
+                    Inputs.Body(c.Inner, "patch"), c.CancellationToken))))
             .Field("archivePipeline", "PipelinePayload", f => f
                 .Argument("id", "ID!")
                 .IfMatchArgument()
@@ -90,24 +91,43 @@ public static class PipelineGraph
                 .ResolveAsync(c => Mutations.RunAsync(() =>
                     c.Service<PipelineUseCases>().RestoreAsync(Id(c.Inner), c.Argument<string?>("ifMatch"), c.CancellationToken))))
             .Field("addStage", "PipelinePayload", f => f
-                .Description("Adds a stage; input is the body of POST /api/v1/pipelines/{id}/stages.")
+                .Description("Adds a stage, as POST /api/v1/pipelines/{id}/stages.")
                 .Argument("pipelineId", "ID!")
-                .Argument("input", "JSON!")
+                .Argument("input", "StageInput!")
                 .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().AddStageAsync(
-                    GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), RequestJson.Read<StageInput>(Mutations.Json(c.Inner, "input")), c.CancellationToken))))
+                    GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), RequestJson.Read<StageInput>(Inputs.Body(c.Inner, "input")), c.CancellationToken))))
             .Field("updateStage", "PipelinePayload", f => f
-                .Description("Changes a stage with a JSON merge patch.")
+                .Description("Changes a stage: fields left out stay, fields set to null are cleared.")
                 .Argument("pipelineId", "ID!")
                 .Argument("stageId", "ID!")
-                .Argument("patch", "JSON!")
+                .Argument("patch", "UpdateStageInput!")
                 .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().UpdateStageAsync(
                     GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), GlobalId.Of(StageTypeName, c.Argument<string>("stageId")),
-                    RecordEndpoints.RequireObject(Mutations.Json(c.Inner, "patch")), c.CancellationToken))))
+                    Inputs.Body(c.Inner, "patch"), c.CancellationToken))))
             .Field("archiveStage", "PipelinePayload", f => f
                 .Argument("pipelineId", "ID!")
                 .Argument("stageId", "ID!")
                 .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().ArchiveStageAsync(
                     GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), GlobalId.Of(StageTypeName, c.Argument<string>("stageId")), c.CancellationToken)))));
+
+    private static SchemaBuilder AddPipelineInputs(this SchemaBuilder builder) => builder
+        .InputObject("CreatePipelineInput", i => i
+            .Description("A new pipeline with its stages; which fields are required is checked by REST's rules and reported as userErrors.")
+            .Field("name", "String")
+            .Field("position", "Int", "Where it sorts among the workspace's pipelines; defaults to last.")
+            .Field("stages", "[StageInput!]", "The stages in order: at least one open, one won and one lost."))
+        .InputObject("UpdatePipelineInput", i => i
+            .Description("A merge patch of a pipeline; its stages change through addStage, updateStage and archiveStage.")
+            .Field("name", "String")
+            .Field("position", "Int"))
+        .InputObject("StageInput", i => StageFields(i))
+        .InputObject("UpdateStageInput", i => StageFields(i.Description("A merge patch of a stage.")));
+
+    private static InputObjectTypeBuilder StageFields(InputObjectTypeBuilder input) => input
+        .Field("name", "String")
+        .Field("probability", "Decimal", "0 to 1; defaults to 1 for a won stage, 0 for a lost one, and must be given for an open one.")
+        .Field("kind", "StageKind", "Defaults to OPEN.")
+        .Field("position", "Int", "Zero-based place among the pipeline's stages; defaults to last.");
 
     private static Guid Id(IResolveContext context) => GlobalId.Of(TypeName, context.Argument<string>("id"));
 }
