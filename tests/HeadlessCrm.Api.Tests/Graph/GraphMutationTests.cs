@@ -58,6 +58,10 @@ public sealed class GraphMutationTests(CrmApi api) : IClassFixture<CrmApi>
 
         Assert.Equal("emails[1].value", Assert.Single(badEmail["createContact"]!["userErrors"]!.AsArray())!["field"]!.GetValue<string>());
         Assert.Equal("customFields.tier", Assert.Single(badTier["createContact"]!["userErrors"]!.AsArray())!["field"]!.GetValue<string>());
+        var notAnObject = await ws.Http.DataAsync("""
+            mutation { createContact(input: {firstName: "B", customFields: "gold"}) { contact { id } userErrors { field code } } }
+            """);
+        Assert.Equal("customFields", Assert.Single(notAnObject["createContact"]!["userErrors"]!.AsArray())!["field"]!.GetValue<string>());
         Assert.Empty((await ws.Http.GetJsonAsync("/api/v1/contacts")).Data());
     }
 
