@@ -19,7 +19,7 @@ public static class AutomationRulesApi
                 var created = await rules.CreateAsync(body, ct);
                 return TypedResults.Created($"/api/v1/automation-rules/{created.Id}", created);
             })
-            .WithName("CreateAutomationRule").WithSummary("When an event happens (and a field has a value), create a task, assign the owner or add a tag")
+            .WithName("CreateAutomationRule").WithSummary("When an event happens (and a field has a value), create a task, assign the owner, set a field, add a tag or emit an event")
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .RequireScope(Scopes.Admin);
 
