@@ -18,9 +18,7 @@ public static class BatchEndpoints
                 var useCases = http.RequestServices.GetRequiredService<TUseCases>();
                 var (result, committed) = await batch.RunAsync(type, useCases, body, ct);
                 if (committed) return TypedResults.Ok(result);
-                var errors = result.Results.Where(r => r.Error is not null).SelectMany(r => (r.Error!.Errors ?? new Dictionary<string, string[]> { [""] = [r.Error.Detail ?? r.Error.Title] })
-                        .Select(e => (Field: e.Key.Length == 0 ? $"operations[{r.Index}]" : $"operations[{r.Index}].{e.Key}", e.Value)))
-                    .ToDictionary(e => e.Field, e => e.Value);
+                var errors = result.FailureErrors();
                 var problem = Problems.Create(StatusCodes.Status422UnprocessableEntity, "The batch was not applied",
                     $"{result.Failed} of {result.Results.Count} operations failed and the batch is atomic, so none took effect.", errors);
                 problem.Extensions["results"] = result.Results;

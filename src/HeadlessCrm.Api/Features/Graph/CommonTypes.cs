@@ -27,6 +27,10 @@ public static class CommonTypes
             .Field("field", "String", e => e.Field)
             .Field("message", "String!", e => e.Message)
             .Field("code", "String!", e => e.Code, "VALIDATION_FAILED, NOT_FOUND, CONFLICT, PRECONDITION_FAILED or BAD_USER_INPUT."))
+        .Object<Payload<string>>("DeletePayload", t => t
+            .Description("What a deletion answers: the global id of what is gone (null when refused), and why it was refused.")
+            .Field("deletedId", "ID", p => p.Record)
+            .Field("userErrors", "[UserError!]!", p => p.UserErrors, "Why the deletion was refused; empty on success."))
         .Enum<CompanyKind>("CompanyKind")
         .Enum<LifecycleStage>("LifecycleStage")
         .Enum<SourceChannel>("SourceChannel")

@@ -1,10 +1,20 @@
 using HeadlessCrm.Api.Features.Activities;
+using HeadlessCrm.Api.Features.Automation;
+using HeadlessCrm.Api.Features.Batch;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
+using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
+using HeadlessCrm.Api.Features.Erasure;
+using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
+using HeadlessCrm.Api.Features.Merge;
+using HeadlessCrm.Api.Features.OAuthClients;
 using HeadlessCrm.Api.Features.Pipelines;
+using HeadlessCrm.Api.Features.Reminders;
 using HeadlessCrm.Api.Features.Reports;
+using HeadlessCrm.Api.Features.Segments;
+using HeadlessCrm.Api.Features.Webhooks;
 using HeadlessCrm.GraphQL.Types;
 using HeadlessCrm.GraphQL.Types.Building;
 
@@ -21,7 +31,13 @@ public static class CrmSchema
         [ActivityGraph.TypeName] = (c, id) => c.LoadRecord(ActivityRecords.Type, id),
         [PipelineGraph.TypeName] = PipelineGraph.LoadPipeline,
         [PipelineGraph.StageTypeName] = PipelineGraph.LoadStage,
-        [MemberGraph.TypeName] = (c, id) => MemberGraph.FindAsync(c.Service<MemberUseCases>(), id, c.CancellationToken),
+        [MemberGraph.TypeName] = IdFields.NodeLoader<MemberUseCases, MemberDto>("member", (members, id, ct) => members.GetAsync(id, ct)),
+        [TeamGraph.TypeName] = TeamGraph.Load,
+        [WebhookGraph.TypeName] = WebhookGraph.Load,
+        [CustomFieldGraph.TypeName] = CustomFieldGraph.Load,
+        [SegmentGraph.TypeName] = SegmentGraph.Load,
+        [WebFormGraph.TypeName] = WebFormGraph.Load,
+        [OAuthClientGraph.TypeName] = OAuthClientGraph.Load,
     };
 
     public static Schema Build() => new SchemaBuilder()
@@ -35,5 +51,18 @@ public static class CrmSchema
         .AddPipelines()
         .AddMembers()
         .AddReports()
+        .AddTeams()
+        .AddPersonalTokens()
+        .AddWebhooks()
+        .AddCustomFields()
+        .AddSegments()
+        .AddWebForms()
+        .AddInbound()
+        .AddAutomationRules()
+        .AddDateReminders()
+        .AddMerges()
+        .AddErasure()
+        .AddBatches()
+        .AddOAuthClients()
         .Build();
 }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Idempotency;
@@ -23,6 +24,24 @@ public static class Mutations
         .Object<Payload<TDto>>($"{typeName}Payload", t => t
             .Field(field, typeName, p => p.Record, "The record as it is after the change; null when it was refused.")
             .Field("userErrors", "[UserError!]!", p => p.UserErrors, "Why the change was refused; empty on success."));
+
+    /// <summary>A payload of a result that is more than one record (a secret shown once, counts): its fields, then userErrors.</summary>
+    public static SchemaBuilder AddPayload<TResult>(this SchemaBuilder builder, string payloadName, Action<ObjectTypeBuilder<Payload<TResult>>> fields) => builder
+        .Object<Payload<TResult>>(payloadName, t =>
+        {
+            fields(t);
+            t.Field("userErrors", "[UserError!]!", p => p.UserErrors, "Why the change was refused; empty on success.");
+        });
+
+    /// <summary>
+    /// Runs a deletion (REST's DELETE of something that is gone afterwards for the caller) and answers the global id of what
+    /// was deleted, as <c>DeletePayload { deletedId, userErrors }</c>.
+    /// </summary>
+    public static Task<Payload<string>> DeleteAsync(string typeName, string globalId, Func<Guid, Task> delete) => RunAsync(async () =>
+    {
+        await delete(GlobalId.Of(typeName, globalId));
+        return globalId;
+    });
 
     /// <summary>Create, update (merge patch), archive and restore of a record type, as REST's POST, PATCH, DELETE and restore.</summary>
     public static SchemaBuilder AddRecordMutations<TEntity, TDto, TInput, TUseCases>(
@@ -54,7 +73,8 @@ public static class Mutations
                 .Description($"Restores an archived {type.Name}.")
                 .Argument("id", "ID!")
                 .IfMatchArgument()
-                .ResolveAsync(c => RunAsync(() => c.Service<RecordLifecycle>().RestoreAsync(
+                .IdempotencyKeyArgument()
+                .ResolveAsync(c => IdempotentAsync(c.Inner, () => c.Service<RecordLifecycle>().RestoreAsync(
                     type, GlobalId.Of(typeName, c.Argument<string>("id")), c.Argument<string?>("ifMatch"), c.CancellationToken)))));
 
     public static FieldBuilder<T> IfMatchArgument<T>(this FieldBuilder<T> field) =>
@@ -82,7 +102,7 @@ public static class Mutations
     /// <see cref="RunAsync{TDto}"/>, honouring the idempotencyKey argument: the payload (userErrors included) is kept,
     /// keyed by the caller and the key, and replayed for a retry whose field and arguments are the same.
     /// </summary>
-    public static async Task<Payload<TDto>> IdempotentAsync<TDto>(IResolveContext context, Func<Task<TDto>> change) where TDto : IVersioned
+    public static async Task<Payload<TDto>> IdempotentAsync<TDto>(IResolveContext context, Func<Task<TDto>> change)
     {
         if (context.Argument<string?>("idempotencyKey") is not { } key) return await RunAsync(change);
         if (!IdempotencyKeys.IsValid(key))
@@ -124,18 +144,28 @@ public static class Mutations
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 
-    /// <summary>A payload as kept in the idempotency store; the version travels beside the record, whose JSON leaves it out.</summary>
-    private sealed record StoredPayload<TDto>(TDto? Record, uint Version, IReadOnlyList<UserError> UserErrors) where TDto : IVersioned
+    /// <summary>A payload as kept in the idempotency store, the versions of the records in it included (their REST JSON leaves them out).</summary>
+    private static class StoredPayload<TDto>
     {
-        public static byte[] Write(Payload<TDto> payload) => JsonSerializer.SerializeToUtf8Bytes(
-            new StoredPayload<TDto>(payload.Record, payload.Record?.Version ?? 0, payload.UserErrors), CrmJson.Options);
+        public static byte[] Write(Payload<TDto> payload) => JsonSerializer.SerializeToUtf8Bytes(payload, StoredJson);
 
-        public static Payload<TDto> Read(byte[] body)
-        {
-            var stored = JsonSerializer.Deserialize<StoredPayload<TDto>>(body, CrmJson.Options)
-                ?? throw new GraphQLException("The kept response could not be read.");
-            if (stored.Record is { } record) typeof(TDto).GetProperty(nameof(IVersioned.Version))!.SetValue(record, stored.Version);
-            return new Payload<TDto>(stored.Record, stored.UserErrors);
-        }
+        public static Payload<TDto> Read(byte[] body) =>
+            JsonSerializer.Deserialize<Payload<TDto>>(body, StoredJson) ?? throw new GraphQLException("The kept response could not be read.");
+    }
+
+    private static readonly JsonSerializerOptions StoredJson = new(CrmJson.Options)
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { KeepVersion } },
+    };
+
+    /// <summary>Adds <c>storedVersion</c> to every versioned record, whose <c>Version</c> is [JsonIgnore] in REST's JSON.</summary>
+    private static void KeepVersion(JsonTypeInfo info)
+    {
+        if (info.Kind != JsonTypeInfoKind.Object || !typeof(IVersioned).IsAssignableFrom(info.Type)) return;
+        var property = info.Type.GetProperty(nameof(IVersioned.Version))!;
+        var version = info.CreateJsonPropertyInfo(typeof(uint), "storedVersion");
+        version.Get = record => ((IVersioned)record).Version;
+        version.Set = (record, value) => property.SetValue(record, value);
+        info.Properties.Add(version);
     }
 }

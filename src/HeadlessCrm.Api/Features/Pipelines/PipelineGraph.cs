@@ -88,13 +88,15 @@ public static class PipelineGraph
             .Field("restorePipeline", "PipelinePayload", f => f
                 .Argument("id", "ID!")
                 .IfMatchArgument()
-                .ResolveAsync(c => Mutations.RunAsync(() =>
+                .IdempotencyKeyArgument()
+                .ResolveAsync(c => Mutations.IdempotentAsync(c.Inner, () =>
                     c.Service<PipelineUseCases>().RestoreAsync(Id(c.Inner), c.Argument<string?>("ifMatch"), c.CancellationToken))))
             .Field("addStage", "PipelinePayload", f => f
                 .Description("Adds a stage, as POST /api/v1/pipelines/{id}/stages.")
                 .Argument("pipelineId", "ID!")
                 .Argument("input", "StageInput!")
-                .ResolveAsync(c => Mutations.RunAsync(() => c.Service<PipelineUseCases>().AddStageAsync(
+                .IdempotencyKeyArgument()
+                .ResolveAsync(c => Mutations.IdempotentAsync(c.Inner, () => c.Service<PipelineUseCases>().AddStageAsync(
                     GlobalId.Of(TypeName, c.Argument<string>("pipelineId")), RequestJson.Read<StageInput>(Inputs.Body(c.Inner, "input")), c.CancellationToken))))
             .Field("updateStage", "PipelinePayload", f => f
                 .Description("Changes a stage: fields left out stay, fields set to null are cleared.")
