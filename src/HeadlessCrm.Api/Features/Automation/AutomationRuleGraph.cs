@@ -30,7 +30,7 @@ public static class AutomationRuleGraph
             .Field("teamId", "UUID")
             .Field("tag", "String")
             .Field("field", "String")
-            .Field("value", "JSON")
+            .Field("value", "JSON", a => JsonValues.Of(a.Value))
             .Field("name", "String"))
         .Query(q => q.Field("automationRules", "[AutomationRule!]", f => f
             .Description("The workspace's live automation rules, oldest first (needs crm.admin).")

@@ -23,7 +23,7 @@ public static class WebFormGraph
             .Field("formKey", "String!")
             .Field("submitUrl", "String!")
             .Field("allowedOrigins", "[String!]!")
-            .Field("fieldMap", "JSON!", f => f.Description("Form field name → contact field (email, firstName, …, or customFields.<key>)."))
+            .Field("fieldMap", "JSON!", f => JsonValues.Of(f.FieldMap), "Form field name → contact field (email, firstName, …, or customFields.<key>).")
             .Field("honeypotField", "String")
             .Field("defaultOwnerId", "UUID")
             .Field("createdAt", "DateTime!")

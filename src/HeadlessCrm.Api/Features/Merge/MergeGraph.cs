@@ -35,7 +35,7 @@ public static class MergeGraph
             .AddPayload<Merged<TDto>>($"Merge{plural}Payload", t => t
                 .Field(field, typeName, p => p.Record is null ? null : p.Record.Survivor, "The survivor after the merge (or as it would be, on a dry run).")
                 .Field("mergedIds", "[UUID!]", p => p.Record?.MergedIds)
-                .Field("moved", "JSON", p => p.Record?.Moved, "How many associated records of each kind moved to the survivor.")
+                .Field("moved", "JSON", p => JsonValues.Of(p.Record?.Moved), "How many associated records of each kind moved to the survivor.")
                 .Field("dryRun", "Boolean", p => p.Record?.DryRun))
             .Mutation(m => m.Field($"merge{plural}", $"Merge{plural}Payload", f => f
                 .Description($"Merges {type.Plural} into a survivor, as POST /api/v1/{type.Plural}/merge (needs {type.WriteScope}): " +
