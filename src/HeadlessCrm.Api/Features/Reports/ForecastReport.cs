@@ -7,7 +7,8 @@ public sealed record ForecastDto(DateOnly From, DateOnly To, ReportInterval Inte
 /// (deals without one, or without an amount, are left out): <c>weighted</c> = Σ amount × the probability of the stage
 /// they are in; <c>bestCase</c> = Σ amount of all open deals; <c>commit</c> = Σ amount of open deals whose stage
 /// probability is at least <c>commitThreshold</c> (default 0.7). <c>won</c> = Σ amount of deals won (closed) in the
-/// period.
+/// period. Read from the summaries (<see cref="ReportFacts"/>): open deals by expected close date and current stage,
+/// won deals by closing day; stage probabilities are applied when the report runs, so changing one needs no rebuild.
 /// </summary>
 public sealed class ForecastReport(ReportSource source)
 {
@@ -33,23 +34,24 @@ public sealed class ForecastReport(ReportSource source)
         var period = query.Period(source.Today, ahead: true);
 
         var sql = new ReportSql();
+        var open = ReportFacts.Rows(source, sql, scope, ["deal_open"], period.From, period.To);
+        var won = ReportFacts.Rows(source, sql, scope, ["deal_closed"], period.From, period.To);
         var text = $"""
             SELECT "Period", "Currency", sum(weighted) AS "Weighted", sum(best_case) AS "BestCase", sum(committed) AS "Commit", sum(won) AS "Won"
             FROM (
-                SELECT {ReportSource.BucketOfDate(sql, period, "d.expected_close_date")} AS "Period", d.currency AS "Currency",
-                       round(sum(d.amount * s.probability), 4) AS weighted, sum(d.amount) AS best_case,
-                       coalesce(sum(d.amount) FILTER (WHERE s.probability >= {sql.Param(threshold)}), 0) AS committed, 0 AS won
-                FROM deals d
-                JOIN pipeline_stages s ON s.workspace_id = d.workspace_id AND s.id = d.stage_id
-                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'open' AND d.amount IS NOT NULL
-                  AND d.expected_close_date >= {sql.Param(period.From)} AND d.expected_close_date <= {sql.Param(period.To)}
+                SELECT {ReportSource.BucketOfDate(sql, period, "f.day")} AS "Period", f.currency AS "Currency",
+                       round(sum(f.amount * s.probability), 4) AS weighted, sum(f.amount) AS best_case,
+                       coalesce(sum(f.amount) FILTER (WHERE s.probability >= {sql.Param(threshold)}), 0) AS committed, 0 AS won
+                FROM {open} f
+                JOIN pipeline_stages s ON s.workspace_id = {source.Workspace(sql)} AND s.id = f.stage_id
                 GROUP BY 1, 2
+                HAVING sum(f.n) > 0
                 UNION ALL
-                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")}, d.currency, 0, 0, 0, sum(d.amount)
-                FROM deals d
-                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won' AND d.amount IS NOT NULL
-                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+                SELECT {ReportSource.BucketOfDate(sql, period, "f.day")}, f.currency, 0, 0, 0, sum(f.amount)
+                FROM {won} f
+                WHERE f.dim = 'won'
                 GROUP BY 1, 2
+                HAVING sum(f.priced) > 0
             ) x
             GROUP BY 1, 2
             """;

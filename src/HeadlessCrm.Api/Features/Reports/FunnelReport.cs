@@ -12,11 +12,22 @@ public sealed record FunnelDto(Guid PipelineId, DateOnly From, DateOnly To, stri
 /// Report 1, the funnel of one pipeline, from stage history: of the deals created in the period, how many reached each
 /// stage and what they are worth, and how many of those reaching one stage reached the next. "Reached" is cumulative,
 /// as in most CRMs' funnels: a deal that entered a later open stage (or a won stage) has passed every open stage
-/// before it, even one it skipped; a won or lost stage is reached by entering it.
+/// before it, even one it skipped; a won or lost stage is reached by entering it. Read from the summaries
+/// (<see cref="ReportFacts"/>): per owner, creation day and currency, how many deals entered each set of stages.
 /// </summary>
 public sealed class FunnelReport(ReportSource source)
 {
     public static readonly string[] Parameters = ["pipelineId", "ownerId", "teamId", "from", "to", "currency"];
+
+    /// <summary>Deals created on summarised days that entered exactly this set of the pipeline's stages.</summary>
+    private sealed class PathRow
+    {
+        public Guid[] Path { get; init; } = [];
+        public string? Currency { get; init; }
+        public long Deals { get; init; }
+        public long Priced { get; init; }
+        public decimal Amount { get; init; }
+    }
 
     private sealed class Row
     {
@@ -28,8 +39,6 @@ public sealed class FunnelReport(ReportSource source)
         public decimal? Amount { get; init; }
     }
 
-    private const int Open = 0, Won = 1, Lost = 2;
-
     public async Task<FunnelDto> RunAsync(ReportQuery query, CancellationToken ct)
     {
         source.Demand();
@@ -39,31 +48,40 @@ public sealed class FunnelReport(ReportSource source)
         var stages = await StagesAsync(pipelineId, ct);
 
         var ranks = stages.Select(s => s.Kind == StageKind.Open ? stages.Where(o => o.Kind == StageKind.Open).ToList().IndexOf(s) + 1 : 0).ToArray();
-        var kinds = stages.Select(s => s.Kind switch { StageKind.Open => Open, StageKind.Won => Won, _ => Lost }).ToArray();
         var sql = new ReportSql();
         var text = $"""
-            SELECT per.furthest AS "Furthest", per.won_stage AS "WonStage", per.lost_stage AS "LostStage",
-                   per.currency AS "Currency", count(*) AS "Deals", sum(per.amount) AS "Amount"
-            FROM (
-                SELECT d.id, d.currency, d.amount,
-                       max(r.rank) FILTER (WHERE r.kind = {Open}) AS furthest,
-                       (array_agg(h.stage_id) FILTER (WHERE r.kind = {Won}))[1] AS won_stage,
-                       (array_agg(h.stage_id) FILTER (WHERE r.kind = {Lost}))[1] AS lost_stage
-                FROM deals d
-                JOIN deal_stage_history h ON h.workspace_id = d.workspace_id AND h.deal_id = d.id
-                JOIN unnest({sql.Param(stages.Select(s => s.Id).ToArray())}::uuid[], {sql.Param(ranks)}::int[], {sql.Param(kinds)}::int[])
-                     AS r(stage_id, rank, kind) ON r.stage_id = h.stage_id
-                WHERE {source.Deals(sql, "d", scope)}
-                  AND h.pipeline_id = {sql.Param(pipelineId)}
-                  AND d.created_at >= {sql.Param(period.Start)} AND d.created_at < {sql.Param(period.End)}
-                GROUP BY d.id, d.currency, d.amount
-            ) per
-            GROUP BY 1, 2, 3, 4
+            SELECT f.path AS "Path", f.currency::text AS "Currency", sum(f.n) AS "Deals", sum(f.priced) AS "Priced", sum(f.amount) AS "Amount"
+            FROM {ReportFacts.Rows(source, sql, scope with { PipelineId = pipelineId }, ["funnel"], period.From, period.To)} f
+            GROUP BY 1, 2
+            HAVING sum(f.n) <> 0
             """;
-        var rows = await source.RowsAsync<Row>(sql, text, ct);
+        var paths = await source.RowsAsync<PathRow>(sql, text, ct);
+        var rows = paths.Select(p => Reach(stages, ranks, p)).ToList();
         return new FunnelDto(pipelineId, period.From, period.To, scope.Currency,
             stages.Select(s => new FunnelStageDto(s.Id, s.Name, s.Kind, s.Probability)).ToList(),
             Chart(stages, ranks, rows));
+    }
+
+    /// <summary>
+    /// How far the deals of one path got, by the stages as they are now: the furthest open stage entered (by rank),
+    /// and the won and lost stage entered, if any. Stays in archived stages do not count.
+    /// </summary>
+    private static Row Reach(List<PipelineStage> stages, int[] ranks, PathRow path)
+    {
+        var entered = path.Path.ToHashSet();
+        int? furthest = null;
+        Guid? won = null, lost = null;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            if (!entered.Contains(stages[i].Id)) continue;
+            switch (stages[i].Kind)
+            {
+                case StageKind.Open: furthest = Math.Max(furthest ?? 0, ranks[i]); break;
+                case StageKind.Won: won ??= stages[i].Id; break;
+                default: lost ??= stages[i].Id; break;
+            }
+        }
+        return new Row { Furthest = furthest, WonStage = won, LostStage = lost, Currency = path.Currency, Deals = path.Deals, Amount = path.Priced > 0 ? path.Amount : null };
     }
 
     private async Task<List<PipelineStage>> StagesAsync(Guid pipelineId, CancellationToken ct)

@@ -27,10 +27,25 @@ public sealed class ReportSource(CrmDbContext db, RequestContext caller, TimePro
     /// Conditions on an owned record (deal, activity, contact) aliased <paramref name="alias"/>: the caller's
     /// workspace, not archived, visible to the caller, and within the owner or team asked for.
     /// </summary>
-    public string Records(ReportSql sql, string alias, ReportScope scope)
+    public string Records(ReportSql sql, string alias, ReportScope scope) =>
+        $"{Owners(sql, alias, scope)} AND {alias}.archived_at IS NULL";
+
+    /// <summary><see cref="Records"/> for a deal, plus the pipeline and currency asked for.</summary>
+    public string Deals(ReportSql sql, string alias, ReportScope scope) =>
+        $"{Records(sql, alias, scope)}{PipelineAndCurrency(sql, alias, scope)}";
+
+    /// <summary>
+    /// Conditions on a summary row (<see cref="ReportFacts"/>): the caller's workspace, an owner visible to the caller
+    /// and within the owner or team asked for, and the pipeline and currency asked for. Summaries hold no archived record.
+    /// </summary>
+    public string Facts(ReportSql sql, string alias, ReportScope scope) =>
+        $"{Owners(sql, alias, scope)}{PipelineAndCurrency(sql, alias, scope)}";
+
+    /// <summary>The workspace, the visibility rule (whole workspace, else own records plus a manager's team's) and the narrowing by owner or team.</summary>
+    private string Owners(ReportSql sql, string alias, ReportScope scope)
     {
         var ws = sql.Param(caller.WorkspaceId);
-        var conditions = new List<string> { $"{alias}.workspace_id = {ws}", $"{alias}.archived_at IS NULL" };
+        var conditions = new List<string> { $"{alias}.workspace_id = {ws}" };
         if (!caller.SeesWholeWorkspace)
         {
             var visible = $"{alias}.owner_id = {sql.Param(caller.MemberId ?? Guid.Empty)}";
@@ -42,10 +57,9 @@ public sealed class ReportSource(CrmDbContext db, RequestContext caller, TimePro
         return string.Join(" AND ", conditions);
     }
 
-    /// <summary><see cref="Records"/> for a deal, plus the pipeline and currency asked for.</summary>
-    public string Deals(ReportSql sql, string alias, ReportScope scope)
+    private static string PipelineAndCurrency(ReportSql sql, string alias, ReportScope scope)
     {
-        var conditions = Records(sql, alias, scope);
+        var conditions = "";
         if (scope.PipelineId is { } pipeline) conditions += $" AND {alias}.pipeline_id = {sql.Param(pipeline)}";
         if (scope.Currency is { } currency) conditions += $" AND {alias}.currency = {sql.Param(currency)}";
         return conditions;

@@ -1,4 +1,5 @@
 using HeadlessCrm.Api.Infrastructure.Access;
+using HeadlessCrm.Api.Infrastructure.Background;
 using HeadlessCrm.Api.Infrastructure.OpenApi;
 using HeadlessCrm.Api.Infrastructure.Paging;
 
@@ -59,5 +60,6 @@ public static class ReportsApi
         .AddScoped<ActivityReport>()
         .AddScoped<LeadSourceReport>()
         .AddScoped<LapsedCustomersReport>()
-        .AddScoped<OverdueTasksReport>();
+        .AddScoped<OverdueTasksReport>()
+        .AddSingleton<IBackgroundWork, ReportCompaction>();
 }

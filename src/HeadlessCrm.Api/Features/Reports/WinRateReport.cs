@@ -8,7 +8,8 @@ public sealed record WinRateDto(DateOnly From, DateOnly To, ReportInterval Inter
 /// Report 3, win rate and sales cycle, over the deals closed (won or lost) in the period, by period of closing: won,
 /// lost, win rate = won / (won + lost), and the median and average days from creation to close of the won deals —
 /// for everyone the caller covers and for each owner. Beside it, the average days those closed deals spent in each
-/// stage they left.
+/// stage they left. Counts, averages and stage durations are read from the summaries (<see cref="ReportFacts"/>); the
+/// median from the won deals themselves.
 /// </summary>
 public sealed class WinRateReport(ReportSource source)
 {
@@ -44,22 +45,28 @@ public sealed class WinRateReport(ReportSource source)
 
     private async Task<ChartDto> ByPeriodAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
+        // Counts and the average come from the summaries (Σ cycle seconds / won deals); a median needs every value, so
+        // it is computed from the won deals themselves (an index-only range of the closed deals).
         var sql = new ReportSql();
         var text = $"""
             SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone",
-                   count(*) FILTER (WHERE status = 'won') AS "Won", count(*) FILTER (WHERE status = 'lost') AS "Lost",
-                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days) FILTER (WHERE status = 'won'))::numeric, 2) AS "MedianDays",
-                   round((avg(days) FILTER (WHERE status = 'won'))::numeric, 2) AS "AverageDays"
+                   coalesce(sum(n) FILTER (WHERE dim = 'won'), 0)::bigint AS "Won", coalesce(sum(n) FILTER (WHERE dim = 'lost'), 0)::bigint AS "Lost",
+                   NULL::numeric AS "MedianDays",
+                   round(sum(seconds) FILTER (WHERE dim = 'won') / nullif(sum(n) FILTER (WHERE dim = 'won'), 0) / 86400, 2) AS "AverageDays"
             FROM (
-                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")} AS period, d.owner_id, d.status,
-                       extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days
-                FROM deals d
-                WHERE {source.Deals(sql, "d", scope)} AND d.status IN ('won', 'lost')
-                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+                SELECT {ReportSource.BucketOfDate(sql, period, "f.day")} AS period, f.owner_id, f.dim, f.n, f.seconds
+                FROM {ReportFacts.Rows(source, sql, scope, ["deal_closed"], period.From, period.To)} f
             ) closed
             GROUP BY GROUPING SETS ((period), (period, owner_id))
+            HAVING sum(n) <> 0
             """;
-        var rows = await source.RowsAsync<Row>(sql, text, ct);
+        var counts = await source.RowsAsync<Row>(sql, text, ct);
+        var medians = (await MediansAsync(scope, period, ct)).ToDictionary(r => (r.Period, r.OwnerId, r.Everyone), r => r.MedianDays);
+        var rows = counts.Select(r => new Row
+        {
+            Period = r.Period, OwnerId = r.OwnerId, Everyone = r.Everyone, Won = r.Won, Lost = r.Lost, AverageDays = r.AverageDays,
+            MedianDays = medians.GetValueOrDefault((r.Period, r.OwnerId, r.Everyone)),
+        }).ToList();
 
         var (labels, keys) = period.Axis();
         var buckets = period.Buckets();
@@ -82,19 +89,32 @@ public sealed class WinRateReport(ReportSource source)
         return new ChartDto(labels, keys, series);
     }
 
+    private async Task<List<Row>> MediansAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
+    {
+        var sql = new ReportSql();
+        var text = $"""
+            SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone", 0::bigint AS "Won", 0::bigint AS "Lost",
+                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 2) AS "MedianDays", NULL::numeric AS "AverageDays"
+            FROM (
+                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")} AS period, d.owner_id,
+                       extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days
+                FROM deals d
+                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won'
+                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+            ) won
+            GROUP BY GROUPING SETS ((period), (period, owner_id))
+            """;
+        return await source.RowsAsync<Row>(sql, text, ct);
+    }
+
     private async Task<ChartDto> StageDurationsAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
         var sql = new ReportSql();
-        var pipeline = scope.PipelineId is { } p ? $" AND h.pipeline_id = {sql.Param(p)}" : "";
         var text = $"""
-            SELECT h.stage_id AS "StageId", count(*) AS "Stays",
-                   round((avg(extract(epoch FROM h.left_at - h.entered_at)) / 86400)::numeric, 2) AS "AverageDays"
-            FROM deals d
-            JOIN deal_stage_history h ON h.workspace_id = d.workspace_id AND h.deal_id = d.id
-            WHERE {source.Deals(sql, "d", scope with { PipelineId = null })} AND d.status IN ('won', 'lost')
-              AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
-              AND h.left_at IS NOT NULL{pipeline}
-            GROUP BY h.stage_id
+            SELECT f.stage_id AS "StageId", sum(f.n)::bigint AS "Stays", round(sum(f.seconds) / sum(f.n) / 86400, 2) AS "AverageDays"
+            FROM {ReportFacts.Rows(source, sql, scope, ["stay"], period.From, period.To)} f
+            GROUP BY f.stage_id
+            HAVING sum(f.n) <> 0
             """;
         var rows = (await source.RowsAsync<StageRow>(sql, text, ct)).ToDictionary(r => r.StageId);
         var ids = rows.Keys.ToList();
