@@ -29,9 +29,32 @@ public sealed class RecordBatch(CrmDbContext db, RequestContext caller, RecordLi
         if (operations.Length is 0 or > BatchRequest.MaxOperations)
             throw new InvalidQueryException("operations", $"Send 1 to {BatchRequest.MaxOperations} operations.");
 
-        var results = new List<BatchItemResult>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        for (var i = 0; i < operations.Length; i++)
+        var results = await RunInTransactionAsync(type, useCases, operations, ct);
+        var result = new BatchResult(results,
+            results.Count(r => r.Status == "created"), results.Count(r => r.Status == "updated"),
+            results.Count(r => r.Status == "archived"), results.Count(r => r.Status == "failed"));
+        if (request.Atomic && result.Failed > 0)
+        {
+            await transaction.RollbackAsync(ct);
+            return (result, false);
+        }
+        await transaction.CommitAsync(ct);
+        return (result, true);
+    }
+
+    /// <summary>
+    /// Runs the operations in the transaction already open on the DbContext, each in a savepoint, without committing:
+    /// the caller commits (or rolls back) them with whatever else its transaction holds (a CSV import's progress).
+    /// </summary>
+    public async Task<List<BatchItemResult>> RunInTransactionAsync<TEntity, TDto, TInput>(
+        RecordType<TEntity, TDto> type, IRecordUseCases<TInput, TDto> useCases, IReadOnlyList<JsonElement> operations, CancellationToken ct)
+        where TEntity : CrmRecord where TDto : IVersioned, IRecord
+    {
+        caller.Demand(type.WriteScope);
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("Open a transaction first.");
+        var results = new List<BatchItemResult>(operations.Count);
+        for (var i = 0; i < operations.Count; i++)
         {
             await transaction.CreateSavepointAsync(Savepoint, ct);
             try
@@ -47,17 +70,7 @@ public sealed class RecordBatch(CrmDbContext db, RequestContext caller, RecordLi
             // Each operation starts from the database, not from what an earlier one left tracked (or failed to save).
             db.ChangeTracker.Clear();
         }
-
-        var result = new BatchResult(results,
-            results.Count(r => r.Status == "created"), results.Count(r => r.Status == "updated"),
-            results.Count(r => r.Status == "archived"), results.Count(r => r.Status == "failed"));
-        if (request.Atomic && result.Failed > 0)
-        {
-            await transaction.RollbackAsync(ct);
-            return (result, false);
-        }
-        await transaction.CommitAsync(ct);
-        return (result, true);
+        return results;
     }
 
     private async Task<BatchItemResult> RunOneAsync<TEntity, TDto, TInput>(

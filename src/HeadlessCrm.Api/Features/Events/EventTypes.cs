@@ -8,7 +8,7 @@ namespace HeadlessCrm.Api.Features.Events;
 /// deals and activities, <c>contact.merged</c> and <c>company.merged</c> (on the survivor), <c>contact.erased</c> (ids
 /// only), plus for deals <c>deal.stage_changed</c>, <c>deal.won</c> and <c>deal.lost</c>. The scheduler and inbound
 /// capture raise <c>task.overdue</c>, <c>task.reminder</c>, <c>date_reminder.due</c> and <c>lead.captured</c>; an
-/// automation rule's <c>emit_event</c> action raises <c>automation.fired</c>.
+/// automation rule's <c>emit_event</c> action raises <c>automation.fired</c>; a finished CSV import <c>import.completed</c>.
 /// </summary>
 public static class EventTypes
 {
@@ -17,6 +17,7 @@ public static class EventTypes
     public const string DateReminderDue = "date_reminder.due";
     public const string LeadCaptured = "lead.captured";
     public const string AutomationFired = "automation.fired";
+    public const string ImportCompleted = "import.completed";
 
     private static readonly string[] Records = ["company", "contact", "deal", "activity"];
     private static readonly string[] Actions = ["created", "updated", "archived", "restored"];
@@ -25,7 +26,7 @@ public static class EventTypes
     [
         .. Records.SelectMany(r => Actions.Select(a => $"{r}.{a}")),
         "deal.stage_changed", "deal.won", "deal.lost", TaskOverdue, TaskReminder, DateReminderDue, LeadCaptured,
-        "contact.merged", "company.merged", "contact.erased", AutomationFired,
+        "contact.merged", "company.merged", "contact.erased", AutomationFired, ImportCompleted,
     ];
 
     public static IEnumerable<string> Of(AuditEvent change)

@@ -27,6 +27,9 @@ public sealed class RequestContext
 
     public bool Has(string scope) => _scopes.Contains(scope);
 
+    /// <summary>The scopes granted to this request (a job started now keeps them).</summary>
+    public IReadOnlyCollection<string> GrantedScopes => _scopes;
+
     /// <summary>The one check every use case makes before it reads or writes.</summary>
     public void Demand(string scope)
     {
@@ -66,6 +69,21 @@ public sealed class RequestContext
     /// event of depth d acts at d + 1, and the events of its changes carry that depth (the loop guard).
     /// </summary>
     public int EventDepth { get; private set; }
+
+    /// <summary>
+    /// A background job acting for the person or client who started it (a CSV import): their member, role and team
+    /// (as they are now) and the scopes they gave it, so their visibility applies exactly as to their requests.
+    /// </summary>
+    public void ActFor(Guid workspaceId, string subject, Guid? memberId, MemberRole role, Guid? teamId, IEnumerable<string> scopes)
+    {
+        IsAuthenticated = true;
+        WorkspaceId = workspaceId;
+        Subject = subject;
+        MemberId = memberId;
+        Role = memberId is null ? MemberRole.Admin : role;
+        TeamId = teamId;
+        _scopes = [.. scopes];
+    }
 
     /// <summary>A background job acting for a whole workspace with the given scopes.</summary>
     public void ActAsSystem(Guid workspaceId, IEnumerable<string> scopes, int eventDepth = 0)

@@ -10,6 +10,7 @@ using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Export;
 using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Health;
+using HeadlessCrm.Api.Features.Import;
 using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Merge;
@@ -82,6 +83,7 @@ public static class ApiExtensions
         services.AddCrmReminders(builder.Configuration);
         services.AddCrmInbound(builder.Configuration);
         services.AddCrmAutomation(builder.Configuration);
+        services.AddCrmImports(builder.Configuration);
         services.AddScoped<WorkspaceProvisioning>();
         services.AddScoped<WorkspaceBootstrap>();
         services.AddScoped<DemoData>();
@@ -132,6 +134,7 @@ public static class ApiExtensions
         app.MapAutomationRules();
         app.MapMerge();
         app.MapErasure();
+        app.MapImports();
         return app;
     }
 }

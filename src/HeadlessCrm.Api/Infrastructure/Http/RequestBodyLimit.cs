@@ -4,14 +4,19 @@ namespace HeadlessCrm.Api.Infrastructure.Http;
 
 /// <summary>
 /// Caps request bodies (<c>Crm:Api:MaxRequestBodyBytes</c>, 1 MiB by default) for every server, announced or chunked:
-/// an oversize body is a 413 problem before any of it is parsed.
+/// an oversize body is a 413 problem before any of it is parsed. An endpoint that streams large bodies (a CSV upload)
+/// carries an <see cref="Override"/> with its own cap.
 /// </summary>
 public static class RequestBodyLimit
 {
     public const long DefaultMaxBytes = 1024 * 1024;
 
-    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long maxBytes) => app.Use(async (context, next) =>
+    /// <summary>Endpoint metadata: this endpoint's bodies may be up to <paramref name="MaxBytes"/>.</summary>
+    public sealed record Override(long MaxBytes);
+
+    public static IApplicationBuilder UseRequestBodyLimit(this IApplicationBuilder app, long defaultMaxBytes) => app.Use(async (context, next) =>
     {
+        var maxBytes = context.GetEndpoint()?.Metadata.GetMetadata<Override>()?.MaxBytes ?? defaultMaxBytes;
         if (context.Request.ContentLength > maxBytes)
         {
             await Results.Problem(Problems.Create(StatusCodes.Status413PayloadTooLarge, "Payload too large",
