@@ -74,4 +74,34 @@ public sealed class ActivityFactTests(CrmApi api) : IClassFixture<CrmApi>
         });
         Assert.Equal([acme.Id()], (await ws.Http.GetJsonAsync($"/api/v1/segments/{segment.Id()}/members")).Data().Select(r => r!.Id()));
     }
+    [Fact]
+    public async Task Facts_count_only_the_activities_and_deals_the_caller_can_see()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var admin = await ws.MemberAsync("admin");
+        var now = DateTime.UtcNow;
+        var customer = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Shared customer" });
+        var account = await rep.Http.CreateAsync("/api/v1/companies", new { name = "Rep's account" });
+        await rep.Http.CreateAsync("/api/v1/activities", new { type = "call", subject = "Old call", occurredAt = now.AddDays(-120), contactId = customer.Id(), companyId = account.Id() });
+        // The admin's own call and deal on the rep's records: the rep cannot see them.
+        await admin.Http.CreateAsync("/api/v1/activities", new { type = "meeting", subject = "Exec visit", occurredAt = now.AddDays(-3), contactId = customer.Id(), companyId = account.Id() });
+        await admin.Http.CreateAsync("/api/v1/deals", new { title = "Exec deal", contactIds = new[] { customer.Id() }, companyId = account.Id() });
+
+        var lapsed = NoActivitySince(now.AddDays(-90));
+        var openDeal = new { field = "hasOpenDeal", value = true };
+        Assert.Empty(await SearchAsync(admin.Http, "contacts", lapsed));
+        Assert.Equal([customer.Id()], await SearchAsync(rep.Http, "contacts", lapsed));
+        Assert.Equal([customer.Id()], await SearchAsync(admin.Http, "contacts", openDeal));
+        Assert.Empty(await SearchAsync(rep.Http, "contacts", openDeal));
+        Assert.Empty(await SearchAsync(admin.Http, "companies", lapsed));
+        Assert.Equal([account.Id()], await SearchAsync(rep.Http, "companies", lapsed));
+        Assert.Equal([account.Id()], await SearchAsync(admin.Http, "companies", openDeal));
+        Assert.Empty(await SearchAsync(rep.Http, "companies", openDeal));
+
+        // One saved segment, two callers, two counts: each counts what they may see.
+        var segment = await admin.Http.CreateAsync("/api/v1/segments", new { name = "Lapsed", @object = "contacts", filter = lapsed });
+        Assert.Equal(0, (await admin.Http.GetJsonAsync($"/api/v1/segments/{segment.Id()}/count"))["count"]!.GetValue<int>());
+        Assert.Equal(1, (await rep.Http.GetJsonAsync($"/api/v1/segments/{segment.Id()}/count"))["count"]!.GetValue<int>());
+    }
 }

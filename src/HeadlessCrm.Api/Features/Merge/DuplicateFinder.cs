@@ -13,8 +13,10 @@ namespace HeadlessCrm.Api.Features.Merge;
 
 /// <summary>
 /// Likely duplicates among the live records the caller can see, as pairs (first id &lt; second id) keyset-paged on
-/// the pair. Contacts: a shared email, a shared phone number (by digits), or names at least 60% trigram-similar at the
-/// same company. Companies: the same domain, or names at least 60% trigram-similar.
+/// the pair, each with its reasons and a score (1 for a shared key, the trigram similarity for a similar name).
+/// Contacts: a shared email, a shared phone number (by digits), or names at least 60% trigram-similar at the same
+/// company (compared within each company only). Companies: the same domain, or names at least 60% trigram-similar
+/// (candidates found through the trigram index on the name, so a page costs one index probe per company walked).
 /// </summary>
 public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
 {
@@ -26,6 +28,7 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
     {
         public Guid A { get; init; }
         public Guid B { get; init; }
+        public double Score { get; init; }
     }
 
     public Task<Page<DuplicatePair>> ContactsAsync(int limit, string? cursor, CancellationToken ct)
@@ -33,13 +36,18 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
         caller.Demand(Scopes.ContactsRead);
         var live = db.Contacts.AsNoTracking().Where(c => c.ArchivedAt == null);
         var pairs = from a in live from b in live where a.Id.CompareTo(b.Id) < 0 select new { a, b };
+        // Joined on the company, so names are compared only among the contacts of one company.
+        var atOneCompany =
+            from a in live
+            where a.CompanyId != null
+            join b in live on a.CompanyId equals b.CompanyId
+            where a.Id.CompareTo(b.Id) < 0
+            select new { Pair = new Pair { A = a.Id, B = b.Id }, Score = SearchSql.Similarity(EF.Property<string>(a, ContactConfiguration.SortName), EF.Property<string>(b, ContactConfiguration.SortName)) };
         return PageAsync(
         [
-            ("email", pairs.Where(p => p.a.EmailKeys.Any(k => p.b.EmailKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id })),
-            ("phone", pairs.Where(p => p.a.PhoneKeys.Any(k => p.b.PhoneKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id })),
-            ("nameAtCompany", pairs.Where(p => p.a.CompanyId != null && p.a.CompanyId == p.b.CompanyId
-                    && SearchSql.Similarity(EF.Property<string>(p.a, ContactConfiguration.SortName), EF.Property<string>(p.b, ContactConfiguration.SortName)) >= NameSimilarity)
-                .Select(p => new Pair { A = p.a.Id, B = p.b.Id })),
+            ("email", pairs.Where(p => p.a.EmailKeys.Any(k => p.b.EmailKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
+            ("phone", pairs.Where(p => p.a.PhoneKeys.Any(k => p.b.PhoneKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
+            ("nameAtCompany", atOneCompany.Where(p => p.Score >= NameSimilarity).Select(p => new Pair { A = p.Pair.A, B = p.Pair.B, Score = p.Score })),
         ], limit, cursor, ct);
     }
 
@@ -50,8 +58,10 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
         var pairs = from a in live from b in live where a.Id.CompareTo(b.Id) < 0 select new { a, b };
         return PageAsync(
         [
-            ("domain", pairs.Where(p => p.a.Domain != null && p.a.Domain == p.b.Domain).Select(p => new Pair { A = p.a.Id, B = p.b.Id })),
-            ("name", pairs.Where(p => SearchSql.Similarity(p.a.Name, p.b.Name) >= NameSimilarity).Select(p => new Pair { A = p.a.Id, B = p.b.Id })),
+            ("domain", pairs.Where(p => p.a.Domain != null && p.a.Domain == p.b.Domain).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
+            // crm_names_similar is the indexable trigram test (%); the exact threshold is checked on its candidates.
+            ("name", pairs.Where(p => SearchSql.NamesSimilar(p.a.Name, p.b.Name) && SearchSql.Similarity(p.a.Name, p.b.Name) >= NameSimilarity)
+                .Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = SearchSql.Similarity(p.a.Name, p.b.Name) })),
         ], limit, cursor, ct);
     }
 
@@ -64,15 +74,17 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
             : after.Sort == CursorSort && after.Value is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var b) ? b
             : throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as the list returned it.");
 
-        var found = new Dictionary<Pair, List<string>>();
+        var found = new Dictionary<(Guid A, Guid B), (List<string> Reasons, double Score)>();
         foreach (var (reason, pairs) in reasons)
         {
             var query = pairs;
             if (after is not null) query = query.Where(After(after.Id, afterB!.Value));
             foreach (var pair in await query.OrderBy(p => p.A).ThenBy(p => p.B).Take(limit + 1).ToListAsync(ct))
             {
-                if (!found.TryGetValue(pair, out var list)) found[pair] = list = [];
+                var key = (pair.A, pair.B);
+                var (list, score) = found.TryGetValue(key, out var seen) ? seen : ([], 0);
                 list.Add(reason);
+                found[key] = (list, Math.Max(score, Math.Round(pair.Score, 4)));
             }
         }
         var page = found.OrderBy(p => p.Key.A).ThenBy(p => p.Key.B).Take(limit + 1).ToList();
@@ -82,7 +94,7 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
             page.RemoveAt(limit);
             next = new Cursor(CursorSort, JsonValue.Create(page[^1].Key.B.ToString()), page[^1].Key.A).Encode();
         }
-        return new Page<DuplicatePair>(page.Select(p => new DuplicatePair([p.Key.A, p.Key.B], [.. p.Value])).ToList(), next);
+        return new Page<DuplicatePair>(page.Select(p => new DuplicatePair([p.Key.A, p.Key.B], [.. p.Value.Reasons], p.Value.Score)).ToList(), next);
     }
 
     private static Expression<Func<Pair, bool>> After(Guid a, Guid b) =>

@@ -24,6 +24,9 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
     public const int MaxQueryLength = 200;
     private const string CursorSort = "rank";
 
+    /// <summary>The highest rank: the text starts with the query (1) and the query is a whole word of it (similarity 1).</summary>
+    public const double TopRank = 2;
+
     private static readonly Dictionary<string, string> ReadScopes = new()
     {
         ["contacts"] = Scopes.ContactsRead,
@@ -88,17 +91,30 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
     }
 
     /// <summary>The best <paramref name="take"/> live matches of one type after (rank, id), best first.</summary>
-    private static Task<List<SearchHit>> TopAsync<T>(
+    private static async Task<List<SearchHit>> TopAsync<T>(
         IQueryable<T> source, string query, double? afterRank, Guid? afterId, int take, Expression<Func<T, SearchHit>> hit, CancellationToken ct)
         where T : CrmRecord
     {
-        var matches = source.AsNoTracking()
-            .Where(e => e.ArchivedAt == null && SearchSql.Matches(EF.Property<string>(e, SearchTextConfiguration.SearchText), query));
+        var live = source.AsNoTracking().Where(e => e.ArchivedAt == null);
+
+        // The common-term path: while the page lies among the records of the highest possible rank, they are the
+        // newest of those (ties go by id, descending), found by walking newest first without ranking every match.
+        // Exact: if fewer than a page remain at that rank, the full path below answers instead.
+        if (afterRank is null or TopRank)
+        {
+            var top = live.Where(e => EF.Functions.Like(SearchSql.Head(EF.Property<string>(e, SearchTextConfiguration.SearchText)), SearchSql.Normalise(query) + "%")
+                && SearchSql.IsTop(EF.Property<string>(e, SearchTextConfiguration.SearchText), query));
+            if (afterId is { } topAfter) top = top.Where(e => e.Id.CompareTo(topAfter) < 0);
+            var best = await top.OrderByDescending(e => e.Id).Take(take).Select(hit).ToListAsync(ct);
+            if (best.Count == take) return best;
+        }
+
+        var matches = live.Where(e => SearchSql.Matches(EF.Property<string>(e, SearchTextConfiguration.SearchText), query));
         if (afterRank is { } rank && afterId is { } id)
             matches = matches.Where(e => EF.Functions.LessThan(
                 (ITuple)new ValueTuple<double, Guid>(SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query), e.Id),
                 (ITuple)new ValueTuple<double, Guid>(rank, id)));
-        return matches
+        return await matches
             .OrderByDescending(e => SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query))
             .ThenByDescending(e => e.Id)
             .Take(take)

@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Features.Search;
 
-/// <summary>The SQL functions of migration V0011 as EF functions; they run only inside queries.</summary>
+/// <summary>The SQL functions of migrations V0011 and V0016 as EF functions; they run only inside queries.</summary>
 public static class SearchSql
 {
     /// <summary><c>crm_search_matches(search_text, query)</c>: substring, typo-tolerant word, word-prefix or phone-digit match.</summary>
@@ -14,11 +14,27 @@ public static class SearchSql
     /// <summary>pg_trgm's <c>similarity(a, b)</c>: the share of trigrams two texts have in common (0–1).</summary>
     public static double Similarity(string? a, string? b) => throw InDatabaseOnly();
 
+    /// <summary><c>crm_names_similar(a, b)</c> (V0016): pg_trgm's indexable <c>a % b</c> — a candidate test; check the similarity after it.</summary>
+    public static bool NamesSimilar(string? a, string? b) => throw InDatabaseOnly();
+
+    /// <summary><c>crm_search_head(search_text)</c> (V0016): its first 100 characters, as the prefix index holds them.</summary>
+    public static string Head(string searchText) => throw InDatabaseOnly();
+
+    /// <summary><c>crm_search_is_top(search_text, query)</c> (V0016): the record has the highest rank a query can give.</summary>
+    public static bool IsTop(string searchText, string query) => throw InDatabaseOnly();
+
+    /// <summary><c>crm_search_normalise(value)</c>: lower case, accents removed, as the stored search text.</summary>
+    public static string Normalise(string value) => throw InDatabaseOnly();
+
     public static void Register(ModelBuilder model)
     {
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Similarity))!).HasName("similarity").HasSchema("public");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Matches))!).HasName("crm_search_matches");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Rank))!).HasName("crm_search_rank");
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(NamesSimilar))!).HasName("crm_names_similar");
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Normalise))!).HasName("crm_search_normalise");
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Head))!).HasName("crm_search_head");
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(IsTop))!).HasName("crm_search_is_top");
     }
 
     private static InvalidOperationException InDatabaseOnly() => new("Search functions run only inside a database query.");

@@ -8,6 +8,7 @@ using HeadlessCrm.Api.Features.Erasure;
 using HeadlessCrm.Api.Features.Events;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Search;
+using HeadlessCrm.Api.Infrastructure.Filtering;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Features.Workspaces;
@@ -68,6 +69,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         model.ApplyConfigurationsFromAssembly(typeof(CrmDbContext).Assembly);
         CustomFieldSql.Register(model);
         SearchSql.Register(model);
+        GeoSql.Register(model);
 
         Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
         Expression<Func<CrmRecord, bool>> visible = e =>

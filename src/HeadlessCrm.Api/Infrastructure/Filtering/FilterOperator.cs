@@ -16,4 +16,5 @@ public enum FilterOperator
     IsNull,
     ContainsAny,
     ContainsAll,
+    Within,
 }

@@ -23,6 +23,10 @@ public sealed class FilterSchema<T>
     public FilterSchema<T> Tags(string name, Expression<Func<T, string[]>> accessor, Func<string, string>? normalise = null) =>
         Add(new TagsField<T>(name, accessor, normalise ?? (t => t.Trim().ToLowerInvariant())));
 
+    /// <summary>A geo point (two nullable coordinate columns), filtered with <c>within</c> a radius of a centre.</summary>
+    public FilterSchema<T> GeoPoint(string name, Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude) =>
+        Add(new GeoRadiusField<T>(name, latitude, longitude));
+
     public FilterSchema<T> Flag(string name, Func<FilterContext, Expression<Func<T, bool>>> predicate) => Add(new FlagField<T>(name, predicate));
 
     public FilterSchema<T> One<TOther>(string name, Expression<Func<T, TOther?>> target, Func<FilterSchema<TOther>> schema)
