@@ -29,11 +29,11 @@ public sealed class GraphSchemaTests(CrmApi api) : IClassFixture<CrmApi>
         var ws = await api.NewWorkspaceAsync();
         var deep = await ws.Http.PostJsonAsync("/graphql", new
         {
-            query = "{ deals { nodes { company { contacts { company { deals { company { contacts { company { deals { company { contacts { firstName } } } } } } } } } } } } }",
+            query = "{ deals { nodes { company { contacts { nodes { company { deals { nodes { company { contacts { nodes { company { name } } } } } } } } } } } } }",
         });
         var costly = await ws.Http.PostJsonAsync("/graphql", new
         {
-            query = "{ deals(first: 100) { nodes { contacts { activities(last: 100) { contact { firstName } } } } } }",
+            query = "{ deals(first: 100) { nodes { contacts { nodes { activities(first: 100) { nodes { contact { firstName } } } } } } } }",
         });
 
         Assert.Equal("MAX_DEPTH_EXCEEDED", (await deep.JsonAsync()).Errors()[0].Code());

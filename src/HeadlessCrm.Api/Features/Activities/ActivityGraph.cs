@@ -2,6 +2,7 @@ using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Graph;
+using HeadlessCrm.Api.Infrastructure.Paging;
 using HeadlessCrm.GraphQL.Types.Building;
 
 namespace HeadlessCrm.Api.Features.Activities;
@@ -10,6 +11,9 @@ namespace HeadlessCrm.Api.Features.Activities;
 public static class ActivityGraph
 {
     public const string TypeName = "Activity";
+
+    /// <summary>The order of a record's nested activities: newest first by timelineAt, as its timeline.</summary>
+    public static readonly SortKey<Activity, DateTime> NewestOnTimeline = new("timelineAt", a => a.TimelineAt);
 
     public static SchemaBuilder AddActivities(this SchemaBuilder builder) => builder
         .Object<ActivityDto>(TypeName, t => t

@@ -23,16 +23,16 @@ public static class CompanyGraph
             .Field("address", "Address!")
             .OwnedFields()
             .TimestampFields()
-            .Field("contacts", "[Contact!]", f => f
-                .Description("Its newest live contacts the caller can see (needs crm.contacts.read); page with contacts(filter:) for more.")
-                .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated<Company, Contact, ContactDto, DateTime>("companyContacts", ContactRecords.Type, x => x.CompanyId, x => x.CreatedAt,
-                    c.Parent.Id, Relations.Size(c.Argument<int>("first")))))
-            .Field("deals", "[Deal!]", f => f
-                .Description("Its newest live deals the caller can see (needs crm.deals.read).")
-                .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated<Company, Deal, DealDto, DateTime>("companyDeals", DealRecords.Type, x => x.CompanyId, x => x.CreatedAt,
-                    c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
+            .Field("contacts", "ContactConnection", f => f
+                .Description("Its live contacts the caller can see, newest first (needs crm.contacts.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Company, Contact, ContactDto>("companyContacts", ContactRecords.Type,
+                    (x, id) => x.CompanyId == id, Relations.NewestCreated<Contact>(), c.Parent.Id)))
+            .Field("deals", "DealConnection", f => f
+                .Description("Its live deals the caller can see, newest first (needs crm.deals.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Company, Deal, DealDto>("companyDeals", DealRecords.Type,
+                    (x, id) => x.CompanyId == id, Relations.NewestCreated<Deal>(), c.Parent.Id))))
         .AddRecordList("companies", TypeName, CompanyRecords.Type)
         .AddCreateAndUpdateInputs(TypeName, i => i
             .Field("name", "String")

@@ -1,7 +1,11 @@
 using HeadlessCrm.Api.Features.Activities;
 using HeadlessCrm.Api.Features.Companies;
+using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Graph;
 using HeadlessCrm.Api.Features.Timeline;
+using HeadlessCrm.Api.Infrastructure.Paging;
+using HeadlessCrm.GraphQL.Execution;
+using HeadlessCrm.GraphQL.Execution.DataLoading;
 using HeadlessCrm.GraphQL.Types.Building;
 
 namespace HeadlessCrm.Api.Features.Contacts;
@@ -45,22 +49,21 @@ public static class ContactGraph
             .Field("source", "SourceChannel")
             .OwnedFields()
             .TimestampFields()
-            .Field("activities", "[Activity!]", f => f
-                .Description("Its latest live activities (by timelineAt), newest first (needs crm.activities.read).")
-                .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated<Contact, Activity, ActivityDto, DateTime>("contactActivities", ActivityRecords.Type, x => x.ContactId, x => x.TimelineAt,
-                    c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
+            .Field("activities", "ActivityConnection", f => f
+                .Description("Its live activities, newest first by timelineAt (needs crm.activities.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Contact, Activity, ActivityDto>("contactActivities", ActivityRecords.Type,
+                    (x, id) => x.ContactId == id, ActivityGraph.NewestOnTimeline, c.Parent.Id)))
+            .Field("deals", "DealConnection", f => f
+                .Description("The live deals it is involved in that the caller can see, newest first (needs crm.deals.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Contact, Deal, DealDto>("contactDeals", DealRecords.Type,
+                    (x, id) => x.Contacts.Any(l => l.ContactId == id), Relations.NewestCreated<Deal>(), c.Parent.Id)))
             .Field("timeline", "TimelineEntryConnection", f => f
-                .Description("Its merged timeline (activities and its deals' stage changes), newest first, as GET /api/v1/contacts/{id}/timeline. " +
-                    "Read per contact: for many contacts at once use activities(last:), which is batched.")
-                .ArgumentWithDefault("first", "Int", 25, "Page size, 1 to 100.")
-                .Argument("after", "String", "The endCursor of the previous page.")
-                .ResolveAsync(async c =>
-                {
-                    var page = await c.Service<TimelineQuery>().PageAsync(TimelineQuery.Subject.Contact, c.Parent.Id,
-                        Relations.Size(c.Argument<int>("first")), c.Argument<string?>("after"), c.CancellationToken);
-                    return new Connection<TimelineEntryDto>(page);
-                })))
+                .Description("Its merged timeline (activities and its deals' stage changes), newest first, as GET /api/v1/contacts/{id}/timeline " +
+                    "(needs crm.activities.read; stage changes need crm.deals.read). Read for all the contacts of a page at once.")
+                .RelationPageArguments()
+                .Resolve(c => LoadTimeline(c.Inner, c.Parent.Id))))
         .AddRecordList("contacts", TypeName, ContactRecords.Type)
         .AddCreateAndUpdateInputs(TypeName, i => i
             .Field("firstName", "String")
@@ -77,4 +80,17 @@ public static class ContactGraph
         .AddRecordMutations<Contact, ContactDto, ContactInput, ContactUseCases>(TypeName, ContactRecords.Type)
         .AddRecordSubscription("contactChanged", TypeName, ContactRecords.Type, _ => true,
             "Every change of a contact the caller can see: created, updated, archived, restored");
+
+    /// <summary>This contact's timeline page, read with those of every contact of the level (and their counts, if asked).</summary>
+    private static Deferred<Connection<TimelineEntryDto>> LoadTimeline(IResolveContext context, Guid contactId)
+    {
+        var first = Relations.First(context);
+        var after = context.Argument<string?>("after");
+        var timeline = context.Service<TimelineQuery>();
+        return context.DataLoader<Guid, Page<TimelineEntryDto>>($"contactTimeline/{first}/{after}",
+                (ids, ct) => timeline.ContactPagesAsync(ids, first, after, ct))
+            .Load(contactId)
+            .Then(page => new Connection<TimelineEntryDto>(page ?? new Page<TimelineEntryDto>([], null), () =>
+                context.DataLoader<Guid, int>("contactTimeline/count", timeline.ContactCountsAsync).Load(contactId)));
+    }
 }

@@ -41,14 +41,16 @@ public static class DealGraph
                 .Description("Null when none, or when the caller cannot see it (needs crm.companies.read).")
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("contactIds", "[UUID!]!")
-            .Field("contacts", "[Contact!]", f => f
-                .Description("The people involved that the caller can see (needs crm.contacts.read).")
-                .Resolve(c => c.Inner.LoadRecords(ContactRecords.Type, c.Parent.ContactIds)))
-            .Field("activities", "[Activity!]", f => f
-                .Description("Its latest live activities (by timelineAt), newest first (needs crm.activities.read).")
-                .ArgumentWithDefault("last", "Int", 5, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated<Deal, Activity, ActivityDto, DateTime>("dealActivities", ActivityRecords.Type, x => x.DealId, x => x.TimelineAt,
-                    c.Parent.Id, Relations.Size(c.Argument<int>("last"), "last"))))
+            .Field("contacts", "ContactConnection", f => f
+                .Description("The live people involved that the caller can see, newest first (needs crm.contacts.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Deal, Contact, ContactDto>("dealContacts", ContactRecords.Type,
+                    (x, id) => x.DealLinks.Any(l => l.DealId == id), Relations.NewestCreated<Contact>(), c.Parent.Id)))
+            .Field("activities", "ActivityConnection", f => f
+                .Description("Its live activities, newest first by timelineAt (needs crm.activities.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<Deal, Activity, ActivityDto>("dealActivities", ActivityRecords.Type,
+                    (x, id) => x.DealId == id, ActivityGraph.NewestOnTimeline, c.Parent.Id)))
             .OwnedFields()
             .TimestampFields())
         .AddRecordList("deals", TypeName, DealRecords.Type)

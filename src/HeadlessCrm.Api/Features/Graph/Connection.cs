@@ -1,21 +1,39 @@
 using HeadlessCrm.Api.Infrastructure.Paging;
+using HeadlessCrm.GraphQL.Execution.DataLoading;
 
 namespace HeadlessCrm.Api.Features.Graph;
 
-/// <summary>A Relay connection over one keyset page; <c>totalCount</c> runs its COUNT only when selected.</summary>
-public sealed class Connection<T>(Page<T> page, Func<CancellationToken, Task<int>>? count = null)
+/// <summary>
+/// A Relay connection over one keyset page. <c>totalCount</c> runs its COUNT only when selected: a root list counts
+/// with its own query, a nested list through a DataLoader that counts for every parent of the level at once.
+/// </summary>
+public sealed class Connection<T>
 {
-    public IReadOnlyList<Edge<T>> Edges { get; } = page.Data
-        .Select((item, i) => new Edge<T>(CursorOf(page, i), item))
-        .ToList();
+    private readonly Func<CancellationToken, Task<int>>? _count;
+    private readonly Func<Deferred<int>>? _countLater;
 
-    public PageInfo PageInfo => new(page.NextCursor is not null, false, Edges.Count > 0 ? Edges[0].Cursor : null, Edges.Count > 0 ? Edges[^1].Cursor : null);
+    public Connection(Page<T> page, Func<CancellationToken, Task<int>>? count = null)
+    {
+        Edges = page.Data.Select((item, i) => new Edge<T>(CursorOf(page, i), item)).ToList();
+        HasNextPage = page.NextCursor is not null;
+        _count = count;
+    }
 
-    /// <summary>Lists that only know where the next page starts (the timeline) give that cursor to their last edge.</summary>
+    public Connection(Page<T> page, Func<Deferred<int>> countLater) : this(page) => _countLater = countLater;
+
+    public IReadOnlyList<Edge<T>> Edges { get; }
+
+    private bool HasNextPage { get; }
+
+    public PageInfo PageInfo => new(HasNextPage, false, Edges.Count > 0 ? Edges[0].Cursor : null, Edges.Count > 0 ? Edges[^1].Cursor : null);
+
+    /// <summary>Lists that only know where the next page starts give that cursor to their last edge.</summary>
     private static string CursorOf(Page<T> page, int index) =>
         page.ItemCursors is { } cursors ? cursors[index].Encode() : index == page.Data.Count - 1 ? page.NextCursor ?? "" : "";
 
-    public Task<int> CountAsync(CancellationToken ct) => count is null ? Task.FromResult(Edges.Count) : count(ct);
+    /// <summary>The count, or a deferred count the executor completes with the level's batch.</summary>
+    public async Task<object?> CountAsync(CancellationToken ct) =>
+        _countLater is not null ? _countLater() : _count is null ? Edges.Count : await _count(ct);
 }
 
 public sealed record Edge<T>(string Cursor, T Node);

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.Api.Infrastructure.Paging;
 using HeadlessCrm.GraphQL.Execution;
 using HeadlessCrm.GraphQL.Execution.DataLoading;
 
@@ -26,15 +27,22 @@ public static class RecordLoaders
         return new AllOf<TDto>(ids.Select(loader.Load).ToList());
     }
 
-    /// <summary>The live records whose <paramref name="owner"/> is this id, the newest <paramref name="perOwner"/> by <paramref name="order"/>.</summary>
-    public static Deferred<IReadOnlyList<TDto>> LoadRelated<TOwner, TEntity, TDto, TOrder>(
-        this IResolveContext context, string relation, RecordType<TEntity, TDto> type,
-        Expression<Func<TEntity, Guid?>> owner, Expression<Func<TEntity, TOrder>> order, Guid ownerId, int perOwner)
+    /// <summary>
+    /// This parent's page of a relation: one statement for the pages of all the parents of the level, and, when
+    /// <c>totalCount</c> is selected, one more for all their counts.
+    /// </summary>
+    public static Deferred<Connection<TDto>> LoadPage<TOwner, TEntity, TDto>(this IResolveContext context, string relation, RecordType<TEntity, TDto> type,
+        Expression<Func<TEntity, Guid, bool>> belongs, SortKey<TEntity, DateTime> sort, Guid ownerId)
         where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
+        var first = Relations.First(context);
+        var after = Relations.After(context, sort.Name);
         var reader = context.Service<RecordReader>();
-        return context.GroupDataLoader<Guid, TDto>($"{relation}/{perOwner}",
-            (ids, ct) => reader.ListByOwnersAsync<TOwner, TEntity, TDto, TOrder>(type, owner, ids, order, perOwner, ct)).Load(ownerId);
+        var pages = context.DataLoader<Guid, Page<TDto>>($"{relation}/{first}/{after?.Encode()}",
+            (ids, ct) => reader.PageByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, sort, after, first, ct));
+        return pages.Load(ownerId).Then(page => new Connection<TDto>(page ?? new Page<TDto>([], null), () =>
+            context.DataLoader<Guid, int>($"{relation}/count",
+                (ids, ct) => reader.CountByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, ct)).Load(ownerId)));
     }
 
     public static T Service<T>(this IResolveContext context) where T : notnull => context.Services.GetRequiredService<T>();

@@ -1,12 +1,38 @@
 using HeadlessCrm.Api.Features.Records;
+using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Paging;
+using HeadlessCrm.GraphQL.Execution;
+using HeadlessCrm.GraphQL.Types.Building;
 
 namespace HeadlessCrm.Api.Features.Graph;
 
-/// <summary>Limits of the nested lists a relation returns (a page of top-level records each).</summary>
+/// <summary>
+/// The nested lists of a record (a company's contacts, a contact's timeline): Relay connections paged per parent with
+/// <c>first</c> / <c>after</c>, newest first, read for all the parents of a level at once.
+/// </summary>
 public static class Relations
 {
-    public static int Size(int requested, string argument = "first") => requested is >= 1 and <= ListRequest.MaxLimit
-        ? requested
-        : throw new InvalidQueryException(argument, $"Expected a whole number from 1 to {ListRequest.MaxLimit}.");
+    public const int DefaultFirst = 10;
+
+    /// <summary><c>first</c> (default 10, at most 100) and <c>after</c> (an endCursor of this relation).</summary>
+    public static FieldBuilder<TParent> RelationPageArguments<TParent>(this FieldBuilder<TParent> field) => field
+        .ArgumentWithDefault("first", "Int", DefaultFirst, $"Page size per parent, 1 to {ListRequest.MaxLimit}.")
+        .Argument("after", "String", "The endCursor of this list's previous page (for one parent).");
+
+    public static int First(IResolveContext context) => context.Argument<int>("first") is var first and >= 1 and <= ListRequest.MaxLimit
+        ? first
+        : throw new InvalidQueryException("first", $"Expected a whole number from 1 to {ListRequest.MaxLimit}.");
+
+    /// <summary>The <c>after</c> cursor, refused here (on the field) when damaged or made for another list.</summary>
+    public static Cursor? After(IResolveContext context, string sortName)
+    {
+        if (context.Argument<string?>("after") is not { } text) return null;
+        var cursor = Cursor.Decode(text);
+        return cursor.Sort == sortName && cursor.Value is not null
+            ? cursor
+            : throw new InvalidQueryException("after", "The cursor is not valid here; use an endCursor of this list.");
+    }
+
+    /// <summary>Newest first by creation: the order of every nested record list but activities.</summary>
+    public static SortKey<T, DateTime> NewestCreated<T>() where T : CrmRecord => new("createdAt", x => x.CreatedAt);
 }

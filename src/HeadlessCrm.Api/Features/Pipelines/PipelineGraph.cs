@@ -43,11 +43,11 @@ public static class PipelineGraph
             .Field("position", "Int!", s => s.Position)
             .Field("probability", "Decimal!", s => s.Probability, "From 0 to 1: how likely a deal here is won.")
             .Field("kind", "StageKind!", s => s.Kind)
-            .Field("deals", "[Deal!]", f => f
-                .Description("Its newest live deals the caller can see (needs crm.deals.read).")
-                .ArgumentWithDefault("first", "Int", 10, "At most this many, 1 to 100.")
-                .Resolve(c => c.Inner.LoadRelated<PipelineStage, Deal, DealDto, DateTime>("stageDeals", DealRecords.Type, x => x.StageId, x => x.CreatedAt,
-                    c.Parent.Id, Relations.Size(c.Argument<int>("first"))))))
+            .Field("deals", "DealConnection", f => f
+                .Description("Its live deals the caller can see, newest first (needs crm.deals.read).")
+                .RelationPageArguments()
+                .Resolve(c => c.Inner.LoadPage<PipelineStage, Deal, DealDto>("stageDeals", DealRecords.Type,
+                    (x, id) => x.StageId == id, Relations.NewestCreated<Deal>(), c.Parent.Id))))
         .AddConnection<PipelineDto>(TypeName)
         .Query(q => q.Field("pipelines", "PipelineConnection", f => f
             .Description("Every pipeline, in order, on one page (needs crm.pipelines.read).")

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
@@ -6,6 +7,7 @@ using HeadlessCrm.Api.Infrastructure.Data;
 using HeadlessCrm.Api.Infrastructure.Filtering;
 using HeadlessCrm.Api.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Query;
 
 namespace HeadlessCrm.Api.Features.Records;
 
@@ -58,50 +60,99 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
     }
 
     /// <summary>
-    /// The live records related to many owners at once (the contacts of 100 companies), at most
-    /// <paramref name="perOwner"/> each, newest by <paramref name="order"/> first: one statement, each owner row joined
-    /// laterally to its own ordered, limited subquery (both under the tenant and visibility filters).
+    /// A page of the live records related to each of many owners (the contacts of 100 companies) in one statement: each
+    /// owner row joined laterally to its own subquery, newest first by <paramref name="sort"/> then id, past
+    /// <paramref name="after"/> when given, limited to <paramref name="first"/> + 1 (to know whether more follow) —
+    /// owners and related records both under the tenant and visibility filters.
     /// </summary>
-    public async Task<ILookup<Guid, TDto>> ListByOwnersAsync<TOwner, TEntity, TDto, TOrder>(
-        RecordType<TEntity, TDto> type, Expression<Func<TEntity, Guid?>> owner, IReadOnlyCollection<Guid> ownerIds,
-        Expression<Func<TEntity, TOrder>> order, int perOwner, CancellationToken ct)
+    public async Task<IReadOnlyDictionary<Guid, Page<TDto>>> PageByOwnersAsync<TOwner, TEntity, TDto>(
+        RecordType<TEntity, TDto> type, Expression<Func<TEntity, Guid, bool>> belongs, IReadOnlyCollection<Guid> ownerIds,
+        SortKey<TEntity, DateTime> sort, Cursor? after, int first, CancellationToken ct)
         where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.ReadScope);
         var owners = db.Set<TOwner>().AsNoTracking().Where(o => ownerIds.Contains(o.Id));
-        var rows = await owners.SelectMany(NewestOf<TOwner, TEntity, TDto, TOrder>(type.Projection, owner, order, perOwner)).ToListAsync(ct);
-        return rows.ToLookup(r => r.Owner, r => r.Item);
+        var rows = await owners.SelectMany(NewestOf<TOwner, TEntity, TDto>(type.Projection, belongs, sort, after, first + 1))
+            .OrderBy(r => r.Owner).ThenByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .ToListAsync(ct);
+        return rows.GroupBy(r => r.Owner).ToDictionary(g => g.Key, g => PageOf(g.ToList(), sort.Name, first));
     }
 
-    private sealed record OwnedRow<TDto>(Guid Owner, TDto Item);
+    /// <summary>How many live related records each owner has that the caller can see, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> CountByOwnersAsync<TOwner, TEntity, TDto>(
+        RecordType<TEntity, TDto> type, Expression<Func<TEntity, Guid, bool>> belongs, IReadOnlyCollection<Guid> ownerIds, CancellationToken ct)
+        where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
+    {
+        caller.Demand(type.ReadScope);
+        var ownerRow = Expression.Parameter(typeof(TOwner), "r");
+        var related = Expression.Call(typeof(Queryable), nameof(Queryable.Count), [typeof(TEntity)], RelatedTo(belongs, ownerRow));
+        var select = Expression.Lambda<Func<TOwner, OwnerCount>>(Expression.MemberInit(Expression.New(typeof(OwnerCount)),
+            Expression.Bind(typeof(OwnerCount).GetProperty(nameof(OwnerCount.Owner))!, Expression.Property(ownerRow, nameof(TenantEntity.Id))),
+            Expression.Bind(typeof(OwnerCount).GetProperty(nameof(OwnerCount.Count))!, related)), ownerRow);
+        var counts = await db.Set<TOwner>().AsNoTracking().Where(o => ownerIds.Contains(o.Id)).Select(select).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Owner, c => c.Count);
+    }
+
+    /// <summary>Member-initialised (not positional) so EF can order by its members after the lateral join.</summary>
+    private sealed class OwnedRow<TDto>
+    {
+        public Guid Owner { get; init; }
+        public DateTime At { get; init; }
+        public Guid Id { get; init; }
+        public TDto Item { get; init; } = default!;
+    }
+
+    private sealed class OwnerCount
+    {
+        public Guid Owner { get; init; }
+        public int Count { get; init; }
+    }
+
+    private static Page<TDto> PageOf<TDto>(List<OwnedRow<TDto>> rows, string sortName, int first)
+    {
+        var more = rows.Count > first;
+        if (more) rows.RemoveAt(first);
+        var cursors = rows.Select(r => new Cursor(sortName, JsonValue.Create(r.At), r.Id)).ToList();
+        return new Page<TDto>(rows.Select(r => r.Item).ToList(), more ? cursors[^1].Encode() : null) { ItemCursors = cursors };
+    }
 
     /// <summary>
-    /// r => Set.Where(x => x.ArchivedAt == null &amp;&amp; owner(x) == r.Id).OrderByDescending(order).ThenByDescending(x => x.Id)
-    /// .Take(count).Select(x => new OwnedRow(r.Id, projection(x))).
+    /// r => RelatedTo(r).Where(after).OrderByDescending(sort).ThenByDescending(x => x.Id).Take(count)
+    /// .Select(x => new OwnedRow { Owner = r.Id, At = sort(x), Id = x.Id, Item = projection(x) }).
     /// </summary>
-    private Expression<Func<TOwner, IEnumerable<OwnedRow<TDto>>>> NewestOf<TOwner, TEntity, TDto, TOrder>(
-        Expression<Func<TEntity, TDto>> projection, Expression<Func<TEntity, Guid?>> owner, Expression<Func<TEntity, TOrder>> order, int count)
+    private Expression<Func<TOwner, IEnumerable<OwnedRow<TDto>>>> NewestOf<TOwner, TEntity, TDto>(
+        Expression<Func<TEntity, TDto>> projection, Expression<Func<TEntity, Guid, bool>> belongs,
+        SortKey<TEntity, DateTime> sort, Cursor? after, int count)
         where TOwner : TenantEntity where TEntity : CrmRecord
     {
         var ownerRow = Expression.Parameter(typeof(TOwner), "r");
-        var o = Expression.Property(ownerRow, nameof(TenantEntity.Id));
-        var x = owner.Parameters[0];
-        var live = Expression.Equal(Expression.Property(x, nameof(CrmRecord.ArchivedAt)), Expression.Constant(null, typeof(DateTime?)));
-        var owned = Expression.Equal(owner.Body, Expression.Convert(o, typeof(Guid?)));
-        var where = Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(live, owned), x);
         Expression<Func<TEntity, Guid>> id = e => e.Id;
-
-        var e = projection.Parameters[0];
-        var select = Expression.Lambda<Func<TEntity, OwnedRow<TDto>>>(
-            Expression.New(typeof(OwnedRow<TDto>).GetConstructors()[0], o, projection.Body), e);
-
-        Expression query = ((IQueryable)db.Set<TEntity>()).Expression;
-        query = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TEntity)], query, Expression.Quote(where));
-        query = Expression.Call(typeof(Queryable), nameof(Queryable.OrderByDescending), [typeof(TEntity), typeof(TOrder)], query, Expression.Quote(order));
+        var query = RelatedTo(belongs, ownerRow);
+        if (after is not null)
+            query = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TEntity)], query, Expression.Quote(sort.After(after, descending: true)));
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.OrderByDescending), [typeof(TEntity), typeof(DateTime)], query, Expression.Quote(sort.Key));
         query = Expression.Call(typeof(Queryable), nameof(Queryable.ThenByDescending), [typeof(TEntity), typeof(Guid)], query, Expression.Quote(id));
         query = Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(TEntity)], query, Expression.Constant(count));
-        query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TEntity), typeof(OwnedRow<TDto>)], query, Expression.Quote(select));
+
+        var e = projection.Parameters[0];
+        var row = typeof(OwnedRow<TDto>);
+        var select = Expression.Lambda<Func<TEntity, OwnedRow<TDto>>>(Expression.MemberInit(Expression.New(row),
+            Expression.Bind(row.GetProperty(nameof(OwnedRow<TDto>.Owner))!, Expression.Property(ownerRow, nameof(TenantEntity.Id))),
+            Expression.Bind(row.GetProperty(nameof(OwnedRow<TDto>.At))!, ReplacingExpressionVisitor.Replace(sort.Key.Parameters[0], e, sort.Key.Body)),
+            Expression.Bind(row.GetProperty(nameof(OwnedRow<TDto>.Id))!, Expression.Property(e, nameof(TenantEntity.Id))),
+            Expression.Bind(row.GetProperty(nameof(OwnedRow<TDto>.Item))!, projection.Body)), e);
+        query = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TEntity), row], query, Expression.Quote(select));
         return Expression.Lambda<Func<TOwner, IEnumerable<OwnedRow<TDto>>>>(query, ownerRow);
+    }
+
+    /// <summary>Set&lt;TEntity&gt;().Where(x => x.ArchivedAt == null &amp;&amp; belongs(x, r.Id)), correlated to the owner row r.</summary>
+    private Expression RelatedTo<TEntity>(Expression<Func<TEntity, Guid, bool>> belongs, ParameterExpression ownerRow) where TEntity : CrmRecord
+    {
+        var x = belongs.Parameters[0];
+        var live = Expression.Equal(Expression.Property(x, nameof(CrmRecord.ArchivedAt)), Expression.Constant(null, typeof(DateTime?)));
+        var owned = ReplacingExpressionVisitor.Replace(belongs.Parameters[1], Expression.Property(ownerRow, nameof(TenantEntity.Id)), belongs.Body);
+        var where = Expression.Lambda<Func<TEntity, bool>>(Expression.AndAlso(live, owned), x);
+        return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TEntity)], ((IQueryable)db.Set<TEntity>()).Expression, Expression.Quote(where));
     }
 
     private IQueryable<TEntity> Filtered<TEntity, TDto>(

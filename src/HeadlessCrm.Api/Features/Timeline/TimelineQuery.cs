@@ -14,8 +14,9 @@ namespace HeadlessCrm.Api.Features.Timeline;
 
 /// <summary>
 /// The merged history of a contact, company or deal: its activities and its deals' stage changes, newest first,
-/// keyset-paged across both. A company's timeline takes in its contacts' and deals' activities too. Two statements a
-/// page: the merged keys, then the page's activities.
+/// keyset-paged across both. A company's timeline takes in its contacts' and deals' activities too. A page costs the
+/// merged keys, then the page's activities and stage changes; the timelines of many contacts at once (GraphQL) cost
+/// the same, one statement ranking every contact's keys.
 /// </summary>
 public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
 {
@@ -29,6 +30,8 @@ public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
     /// <summary>Member-initialised (not a positional record) so EF can translate the UNION ALL of both sources.</summary>
     private sealed class Row
     {
+        /// <summary>Whose timeline the row is on, when many are read at once.</summary>
+        public Guid Owner { get; init; }
         public int Kind { get; init; }
         public DateTime At { get; init; }
         public Guid Id { get; init; }
@@ -53,24 +56,88 @@ public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
                 .Select(h => new Row { Kind = StageKind, At = h.EnteredAt, Id = h.Id }));
         }
 
-        if (cursorText is not null)
-        {
-            var cursor = Cursor.Decode(cursorText);
-            if (cursor.Sort != SortName || cursor.Value is null)
-                throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as a timeline returned it.");
-            var at = cursor.Value.GetValue<DateTime>();
-            var lastId = cursor.Id;
-            rows = rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.At, r.Id), ValueTuple.Create(at, lastId)));
-        }
+        var page = await After(rows, cursorText, "cursor").OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(ct);
+        var entries = await EntriesAsync(page, ct);
+        return PageOf(page, entries, limit);
+    }
 
-        var page = await rows.OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(ct);
-        string? next = null;
-        if (page.Count > limit)
-        {
-            page.RemoveAt(limit);
-            next = new Cursor(SortName, System.Text.Json.Nodes.JsonValue.Create(page[^1].At), page[^1].Id).Encode();
-        }
-        return new Page<TimelineEntryDto>(await EntriesAsync(page, ct), next);
+    /// <summary>
+    /// A page of each of these contacts' timelines, all past the same cursor: one statement joins each contact
+    /// laterally to its own merged, ordered and limited rows, then the pages' activities and stage changes are read
+    /// together. The rows go through the same filters as <see cref="PageAsync"/>; the contacts are ones the caller sees.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<Guid, Page<TimelineEntryDto>>> ContactPagesAsync(
+        IReadOnlyCollection<Guid> contactIds, int limit, string? cursorText, CancellationToken ct)
+    {
+        caller.Demand(Scopes.ActivitiesRead);
+        var withDeals = caller.Has(Scopes.DealsRead);
+        var cursor = cursorText is null ? null : Decode(cursorText, "after");
+        var hasCursor = cursor is not null;
+        var at = cursor?.Value!.GetValue<DateTime>() ?? default;
+        var lastId = cursor?.Id ?? default;
+        var activities = db.Activities.AsNoTracking();
+        var stays = db.DealStageHistory.AsNoTracking();
+        var links = db.DealContacts.AsNoTracking();
+        var deals = db.Deals.AsNoTracking();
+
+        var ranked = await db.Contacts.AsNoTracking().Where(c => contactIds.Contains(c.Id))
+            .SelectMany(c => activities.Where(a => a.ArchivedAt == null && a.ContactId == c.Id)
+                .Select(a => new Row { Owner = c.Id, Kind = ActivityKind, At = a.TimelineAt, Id = a.Id })
+                .Concat(stays.Where(h => withDeals && links.Any(l => l.ContactId == c.Id && l.DealId == h.DealId && deals.Any(d => d.Id == l.DealId)))
+                    .Select(h => new Row { Owner = c.Id, Kind = StageKind, At = h.EnteredAt, Id = h.Id }))
+                .Where(r => !hasCursor || EF.Functions.LessThan(ValueTuple.Create(r.At, r.Id), ValueTuple.Create(at, lastId)))
+                .OrderByDescending(r => r.At).ThenByDescending(r => r.Id).Take(limit + 1))
+            .OrderBy(r => r.Owner).ThenByDescending(r => r.At).ThenByDescending(r => r.Id)
+            .ToListAsync(ct);
+        var entries = await EntriesAsync(ranked, ct);
+        return ranked.Select((row, i) => (Row: row, Entry: entries[i]))
+            .GroupBy(p => p.Row.Owner)
+            .ToDictionary(g => g.Key, g => PageOf(g.Select(p => p.Row).ToList(), g.Select(p => p.Entry).ToList(), limit));
+    }
+
+    /// <summary>How many entries each of these contacts' timelines holds for the caller, in one statement.</summary>
+    public async Task<IReadOnlyDictionary<Guid, int>> ContactCountsAsync(IReadOnlyCollection<Guid> contactIds, CancellationToken ct)
+    {
+        caller.Demand(Scopes.ActivitiesRead);
+        var counts = await ContactRows(contactIds).GroupBy(r => r.Owner).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return counts.ToDictionary(c => c.Key, c => c.Count);
+    }
+
+    /// <summary>The merged rows of many contacts' timelines, each row marked with its contact.</summary>
+    private IQueryable<Row> ContactRows(IReadOnlyCollection<Guid> contactIds)
+    {
+        var rows = db.Activities.AsNoTracking()
+            .Where(a => a.ArchivedAt == null && a.ContactId != null && contactIds.Contains(a.ContactId.Value))
+            .Select(a => new Row { Owner = a.ContactId!.Value, Kind = ActivityKind, At = a.TimelineAt, Id = a.Id });
+        if (!caller.Has(Scopes.DealsRead)) return rows;
+        var links = db.DealContacts.AsNoTracking().Where(l => contactIds.Contains(l.ContactId) && db.Deals.Any(d => d.Id == l.DealId));
+        return rows.Concat(links.Join(db.DealStageHistory.AsNoTracking(), l => l.DealId, h => h.DealId,
+            (l, h) => new Row { Owner = l.ContactId, Kind = StageKind, At = h.EnteredAt, Id = h.Id }));
+    }
+
+    /// <summary>The rows past a cursor of this timeline's order (<c>cursor</c> in REST).</summary>
+    private static IQueryable<Row> After(IQueryable<Row> rows, string? cursorText, string parameter)
+    {
+        if (cursorText is null) return rows;
+        var cursor = Decode(cursorText, parameter);
+        var at = cursor.Value!.GetValue<DateTime>();
+        var lastId = cursor.Id;
+        return rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.At, r.Id), ValueTuple.Create(at, lastId)));
+    }
+
+    private static Cursor Decode(string cursorText, string parameter)
+    {
+        var cursor = Cursor.Decode(cursorText);
+        return cursor.Sort == SortName && cursor.Value is not null
+            ? cursor
+            : throw new InvalidQueryException(parameter, "The cursor is not valid; use nextCursor exactly as a timeline returned it.");
+    }
+
+    /// <summary>The first <paramref name="limit"/> of rows read one beyond it; every entry carries its cursor.</summary>
+    private static Page<TimelineEntryDto> PageOf(List<Row> rows, IReadOnlyList<TimelineEntryDto> entries, int limit)
+    {
+        var cursors = rows.Take(limit).Select(r => new Cursor(SortName, System.Text.Json.Nodes.JsonValue.Create(r.At), r.Id)).ToList();
+        return new Page<TimelineEntryDto>(entries.Take(limit).ToList(), rows.Count > limit ? cursors[^1].Encode() : null) { ItemCursors = cursors };
     }
 
     private async Task<IReadOnlyList<TimelineEntryDto>> EntriesAsync(IReadOnlyList<Row> page, CancellationToken ct)

@@ -38,6 +38,9 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
 
     public string Name => name;
 
+    /// <summary>The sorted field, for queries that order by it themselves (a related list ranked per owner).</summary>
+    public Expression<Func<T, TKey>> Key => key;
+
     public async Task<Page<TDto>> PageAsync<TDto>(
         IQueryable<T> query, Expression<Func<T, TDto>> projection, bool descending, Cursor? after, int limit, CancellationToken ct)
     {
@@ -65,7 +68,8 @@ public sealed class SortKey<T, TKey>(string name, Expression<Func<T, TKey>> key,
             Expression.New(ctor, projection.Body, keyBody, Expression.Property(e, nameof(TenantEntity.Id))), e);
     }
 
-    private Expression<Func<T, bool>> After(Cursor cursor, bool descending)
+    /// <summary>The rows beyond <paramref name="cursor"/> in this sort; refuses a cursor of another sort.</summary>
+    public Expression<Func<T, bool>> After(Cursor cursor, bool descending)
     {
         if (cursor.Sort != name)
             throw new InvalidQueryException("cursor", $"The cursor was made for sort '{cursor.Sort}', not '{name}'.");

@@ -17,8 +17,8 @@ public sealed class GraphQLDealsPage : IScenario
               id title amount currency status
               stage { id name probability }
               company { id name }
-              contacts { id firstName lastName }
-              activities(last: 5) { id type subject timelineAt }
+              contacts { nodes { id firstName lastName } }
+              activities(first: 5) { nodes { id type subject timelineAt } }
             }
           }
         }
