@@ -27,6 +27,9 @@ public sealed class GraphAdminMutationTests(CrmApi api) : IClassFixture<CrmApi>
             new { id, v = member["version"]!.GetValue<string>() }))["updateMember"]!["member"]!;
         Assert.Equal("Kimberly", updated["name"]!.GetValue<string>());
         Assert.Null(updated["teamId"]);
+        var node = (await ws.Http.DataAsync("query($id: ID!) { node(id: $id) { ... on Member { name personalTokens { id } } } }", new { id }))["node"]!;
+        Assert.Equal("Kimberly", node["name"]!.GetValue<string>());
+        Assert.Empty(node["personalTokens"]!.AsArray());
 
         var archived = (await ws.Http.DataAsync($$"""mutation($id: ID!) { archiveMember(id: $id) { {{MemberFields}} } }""", new { id }))["archiveMember"]!["member"]!;
         Assert.NotNull(archived["archivedAt"]);

@@ -81,7 +81,7 @@ public sealed class GraphRecordOperationMutationTests(CrmApi api) : IClassFixtur
     }
 
     [Fact]
-    public async Task A_rep_cannot_merge_a_contact_they_cannot_see_nor_erase_one_and_gets_what_REST_answers()
+    public async Task A_rep_cannot_merge_or_batch_update_a_contact_they_cannot_see_nor_erase_one_and_gets_what_REST_answers()
     {
         var ws = await api.NewWorkspaceAsync();
         var rep = await ws.MemberAsync("rep");
@@ -96,9 +96,17 @@ public sealed class GraphRecordOperationMutationTests(CrmApi api) : IClassFixtur
         var self = (await rep.Http.DataAsync(MergeContacts, new { input = new { survivorId = mine.Id(), mergedIds = new[] { mine.Id() } } }))["mergeContacts"]!;
         Assert.Equal(("mergedIds", "VALIDATION_FAILED"), (Assert.Single(self["userErrors"]!.AsArray())!["field"]!.GetValue<string>(), self["userErrors"]![0]!["code"]!.GetValue<string>()));
 
+        var batch = (await rep.Http.DataAsync("""
+            mutation($input: BatchInput!) { batchContacts(input: $input) { batch { failed results { status error { status } } } userErrors { field } } }
+            """, new { input = new { operations = new[] { new { op = "update", id = theirs.Id(), record = new { firstName = "Mine now" } } } } }))["batchContacts"]!["batch"]!;
+        var restBatch = await (await rep.Http.PostJsonAsync("/api/v1/contacts/batch", new { operations = new[] { new { op = "update", id = theirs.Id(), record = new { firstName = "Mine now" } } } })).JsonAsync();
+        Assert.Equal(("failed", 404), (batch["results"]![0]!["status"]!.GetValue<string>(), batch["results"]![0]!["error"]!["status"]!.GetValue<int>()));
+        Assert.Equal(restBatch["results"]![0]!["error"]!["status"]!.GetValue<int>(), batch["results"]![0]!["error"]!["status"]!.GetValue<int>());
+
         var erase = await rep.Http.GraphAsync("mutation($id: ID!) { eraseContact(id: $id) { erasure { contactId } } }", new { id = ContactId(theirs.Id()) });
         Assert.Equal(("FORBIDDEN", "crm.admin"), (Assert.Single(erase.Errors()).Code(), erase.Errors()[0]["extensions"]!["scope"]!.GetValue<string>()));
         Assert.Equal(2, (await ws.Http.GetJsonAsync("/api/v1/contacts")).Data().Count);
+        Assert.Equal("Theirs", (await ws.Http.GetJsonAsync($"/api/v1/contacts/{theirs.Id()}"))["firstName"]!.GetValue<string>());
     }
 
     [Fact]
