@@ -13,6 +13,7 @@ PGDATA=${PGDATA:-$PGDIR/data}
 PGPORT=${PGPORT:-55433}
 API=${API:-http://127.0.0.1:5099}
 RUNS=${RUNS:-20}
+REPORTS=${REPORTS:-.}   # a regex over the row labels, to time only some reports
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 PSQL="$BIN/psql -X -q -h 127.0.0.1 -p $PGPORT -U postgres"
@@ -62,6 +63,7 @@ REP_TOKEN=$(token_of "$REP"); MANAGER_TOKEN=$(token_of "$MANAGER")
 YEAR="from=2025-12-01&to=2026-11-30"
 
 time_report() { # label token path
+  [[ $1 =~ $REPORTS ]] || return 0
   local times=() status
   for _ in $(seq $((RUNS + 1))); do
     status=$(curl -s -o /tmp/crm-perf-report.json -w '%{http_code} %{time_total}' -H "Authorization: Bearer $2" "$API$3")

@@ -12,15 +12,15 @@
 
 CREATE TYPE report_fact AS (
     workspace_id uuid,
-    kind text,          -- activity, task_done, task_late, contact, customer, deal_created, deal_closed, deal_open, funnel, stay
+    kind text,          -- activity, task_done, task_late, deal_created, deal_closed, deal_open, funnel, stay
     day date,           -- UTC day the fact belongs to (see each kind)
     owner_id uuid,      -- the record's owner (the deal's for stays and funnel paths): visibility is by owner
     pipeline_id uuid,
     stage_id uuid,
     currency char(3),
-    dim text,           -- activity type, deal status (won/lost) or contact source
+    dim text,           -- activity type or deal status (won/lost)
     path uuid[],        -- funnel: the stages a deal entered in the pipeline, sorted
-    n bigint,           -- records (deals, activities, contacts, stays)
+    n bigint,           -- records (deals, activities, stays)
     priced bigint,      -- of them, deals with an amount
     amount numeric,     -- Σ amount
     seconds numeric     -- Σ duration: creation to close for closed deals, entered to left for stays
@@ -94,16 +94,6 @@ CREATE FUNCTION report_activity_facts(a activities) RETURNS SETOF report_fact LA
     WHERE a.archived_at IS NULL AND a.type = 'task' AND a.due_at IS NOT NULL AND (a.completed_at IS NULL OR a.completed_at > a.due_at)
 $$;
 
--- A contact, on the day it was created, by source channel; and again as a customer if it ever became one.
-CREATE FUNCTION report_contact_facts(c contacts) RETURNS SETOF report_fact LANGUAGE sql IMMUTABLE AS $$
-    SELECT c.workspace_id, 'contact', report_day(c.created_at), c.owner_id, NULL::uuid, NULL::uuid, NULL::char(3), c.source,
-           NULL::uuid[], 1::bigint, 0::bigint, 0::numeric, 0::numeric
-    WHERE c.archived_at IS NULL
-    UNION ALL
-    SELECT c.workspace_id, 'customer', report_day(c.created_at), c.owner_id, NULL, NULL, NULL, c.source, NULL, 1, 0, 0, 0
-    WHERE c.archived_at IS NULL AND c.lifecycle_stage IN ('customer', 'lapsed', 'churned')
-$$;
-
 -- A deal by itself: created (on its creation day), closed (on its closing day, won or lost, with its cycle time) and,
 -- while open with an amount and an expected close date, forecast on that date in its current stage.
 CREATE FUNCTION report_deal_facts(d deals) RETURNS SETOF report_fact LANGUAGE sql IMMUTABLE AS $$
@@ -157,22 +147,6 @@ BEGIN
     END IF;
     IF TG_OP <> 'INSERT' THEN
         removed := ARRAY(SELECT f FROM old_rows AS r, report_activity_facts(r::activities) AS f);
-    END IF;
-    PERFORM report_record_deltas(added, removed);
-    RETURN NULL;
-END
-$$;
-
-CREATE FUNCTION report_contacts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    added report_fact[] := '{}';
-    removed report_fact[] := '{}';
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        added := ARRAY(SELECT f FROM new_rows AS r, report_contact_facts(r::contacts) AS f);
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        removed := ARRAY(SELECT f FROM old_rows AS r, report_contact_facts(r::contacts) AS f);
     END IF;
     PERFORM report_record_deltas(added, removed);
     RETURN NULL;
@@ -275,8 +249,8 @@ DECLARE
     t text;
     f text;
 BEGIN
-    FOR t, f IN VALUES ('activities', 'report_activities_changed'), ('contacts', 'report_contacts_changed'),
-                       ('deals', 'report_deals_changed'), ('deal_stage_history', 'report_stage_history_changed')
+    FOR t, f IN VALUES ('activities', 'report_activities_changed'), ('deals', 'report_deals_changed'),
+                       ('deal_stage_history', 'report_stage_history_changed')
     LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
             t || '_report_insert', t, f);
@@ -335,8 +309,6 @@ GRANT EXECUTE ON FUNCTION crm_compact_report_facts(integer) TO crm_app;
 CREATE FUNCTION report_facts_from_records(p_workspace uuid) RETURNS SETOF report_fact LANGUAGE sql STABLE AS $$
     SELECT f.* FROM activities AS a, report_activity_facts(a) AS f WHERE a.workspace_id = p_workspace
     UNION ALL
-    SELECT f.* FROM contacts AS c, report_contact_facts(c) AS f WHERE c.workspace_id = p_workspace
-    UNION ALL
     SELECT f.* FROM deals AS d, report_deal_facts(d) AS f WHERE d.workspace_id = p_workspace
     UNION ALL
     SELECT f.* FROM deals AS d
@@ -350,7 +322,7 @@ $$;
 -- such as the benchmark seed). Writers wait meanwhile, so the result is exact.
 CREATE FUNCTION report_facts_rebuild(p_workspace uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
-    LOCK TABLE activities, contacts, deals, deal_stage_history IN SHARE MODE;
+    LOCK TABLE activities, deals, deal_stage_history IN SHARE MODE;
     DELETE FROM report_fact_deltas WHERE workspace_id = p_workspace;
     DELETE FROM report_facts WHERE workspace_id = p_workspace;
     CREATE TEMP TABLE report_rebuild_days ON COMMIT DROP AS
@@ -365,7 +337,9 @@ BEGIN
     SELECT workspace_id, kind, 'm', date_trunc('month', day)::date, owner_id, pipeline_id, stage_id, currency, dim, path,
            sum(n), sum(priced), sum(amount), sum(seconds)
     FROM report_rebuild_days
-    GROUP BY workspace_id, kind, date_trunc('month', day)::date, owner_id, pipeline_id, stage_id, currency, dim, path;
+    GROUP BY workspace_id, kind, date_trunc('month', day)::date, owner_id, pipeline_id, stage_id, currency, dim, path
+    -- In key order, so a report's range of totals sits on few pages.
+    ORDER BY 1, 2, 3, 4;
     DROP TABLE report_rebuild_days;
 END
 $$;
