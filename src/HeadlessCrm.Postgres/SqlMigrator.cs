@@ -95,7 +95,9 @@ public static class SqlMigrator
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken ct, params object[] args)
     {
-        await using var command = new NpgsqlCommand(sql, connection);
+        // No command timeout: building an index over a large table takes as long as it takes (minutes over millions
+        // of rows), and waiting for the migration lock means another host is migrating.
+        await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
         foreach (var arg in args) command.Parameters.Add(new NpgsqlParameter { Value = arg });
         await command.ExecuteNonQueryAsync(ct);
     }

@@ -19,7 +19,7 @@ public static class CompanyRecords
         .Field("employeeCount", c => c.EmployeeCount)
         .Field("country", c => c.Address.Country)
         .Field("city", c => c.Address.City)
-        .GeoPoint("address", c => c.Address.Latitude, c => c.Address.Longitude)
+        .GeoPoint("address", "companies", c => c.Id, c => c.Address.Latitude, c => c.Address.Longitude)
         .Field("ownerId", c => c.OwnerId)
         .Tags("tags", c => c.Tags)
         .Field("createdAt", c => c.CreatedAt)

@@ -25,7 +25,7 @@ public static class ContactRecords
         .Field("birthday", c => c.Birthday)
         .Field("country", c => c.Address.Country)
         .Field("city", c => c.Address.City)
-        .GeoPoint("address", c => c.Address.Latitude, c => c.Address.Longitude)
+        .GeoPoint("address", "contacts", c => c.Id, c => c.Address.Latitude, c => c.Address.Longitude)
         .Field("ownerId", c => c.OwnerId)
         .LookupKeys("email", c => c.EmailKeys, Contact.EmailKey, c => c.Id)
         .LookupKeys("phone", c => c.PhoneKeys, Contact.PhoneKey, c => c.Id)

@@ -47,17 +47,17 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
 
         var hits = new List<SearchHit>();
         if (wanted.Contains("contacts"))
-            hits.AddRange(await TopAsync(db.Contacts, query, afterRank, after?.Id, limit + 1, c => new SearchHit(
+            hits.AddRange(await TopAsync(db.Contacts, "contacts", query, afterRank, after?.Id, limit + 1, c => new SearchHit(
                 "contact", c.Id,
                 (c.FirstName ?? "") + " " + (c.LastName ?? ""),
                 c.EmailKeys.Length > 0 ? c.EmailKeys[0] : null,
                 SearchSql.Rank(EF.Property<string>(c, SearchTextConfiguration.SearchText), query)), ct));
         if (wanted.Contains("companies"))
-            hits.AddRange(await TopAsync(db.Companies, query, afterRank, after?.Id, limit + 1, c => new SearchHit(
+            hits.AddRange(await TopAsync(db.Companies, "companies", query, afterRank, after?.Id, limit + 1, c => new SearchHit(
                 "company", c.Id, c.Name, c.Domain,
                 SearchSql.Rank(EF.Property<string>(c, SearchTextConfiguration.SearchText), query)), ct));
         if (wanted.Contains("deals"))
-            hits.AddRange(await TopAsync(db.Deals, query, afterRank, after?.Id, limit + 1, d => new SearchHit(
+            hits.AddRange(await TopAsync(db.Deals, "deals", query, afterRank, after?.Id, limit + 1, d => new SearchHit(
                 "deal", d.Id, d.Title, d.Currency == null ? null : d.Amount + " " + d.Currency,
                 SearchSql.Rank(EF.Property<string>(d, SearchTextConfiguration.SearchText), query)), ct));
 
@@ -92,7 +92,7 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
 
     /// <summary>The best <paramref name="take"/> live matches of one type after (rank, id), best first.</summary>
     private static async Task<List<SearchHit>> TopAsync<T>(
-        IQueryable<T> source, string query, double? afterRank, Guid? afterId, int take, Expression<Func<T, SearchHit>> hit, CancellationToken ct)
+        IQueryable<T> source, string table, string query, double? afterRank, Guid? afterId, int take, Expression<Func<T, SearchHit>> hit, CancellationToken ct)
         where T : CrmRecord
     {
         var live = source.AsNoTracking().Where(e => e.ArchivedAt == null);
@@ -109,7 +109,8 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
             if (best.Count == take) return best;
         }
 
-        var matches = live.Where(e => SearchSql.Matches(EF.Property<string>(e, SearchTextConfiguration.SearchText), query));
+        // The matches are found by crm_search_ids, below row-level security, where the trigram and word indexes serve.
+        var matches = live.Where(e => SearchSql.Hit(table, query, e.Id));
         if (afterRank is { } rank && afterId is { } id)
             matches = matches.Where(e => EF.Functions.LessThan(
                 (ITuple)new ValueTuple<double, Guid>(SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query), e.Id),

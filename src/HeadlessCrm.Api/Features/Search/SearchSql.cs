@@ -5,9 +5,6 @@ namespace HeadlessCrm.Api.Features.Search;
 /// <summary>The SQL functions of migrations V0011 and V0016 as EF functions; they run only inside queries.</summary>
 public static class SearchSql
 {
-    /// <summary><c>crm_search_matches(search_text, query)</c>: substring, typo-tolerant word, word-prefix or phone-digit match.</summary>
-    public static bool Matches(string searchText, string query) => throw InDatabaseOnly();
-
     /// <summary><c>crm_search_rank(search_text, query)</c>: higher is better.</summary>
     public static double Rank(string searchText, string query) => throw InDatabaseOnly();
 
@@ -16,6 +13,13 @@ public static class SearchSql
 
     /// <summary><c>crm_names_similar(a, b)</c> (V0016): pg_trgm's indexable <c>a % b</c> — a candidate test; check the similarity after it.</summary>
     public static bool NamesSimilar(string? a, string? b) => throw InDatabaseOnly();
+
+    /// <summary>
+    /// <c>crm_search_hit(record_type, query, id)</c> (V0016): the record is one of the workspace's live matches
+    /// (<c>crm_search_matches</c>: substring, typo-tolerant word, word prefix or phone digits), found through the
+    /// indexes below row-level security.
+    /// </summary>
+    public static bool Hit(string recordType, string query, Guid id) => throw InDatabaseOnly();
 
     /// <summary><c>crm_search_head(search_text)</c> (V0016): its first 100 characters, as the prefix index holds them.</summary>
     public static string Head(string searchText) => throw InDatabaseOnly();
@@ -29,11 +33,11 @@ public static class SearchSql
     public static void Register(ModelBuilder model)
     {
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Similarity))!).HasName("similarity").HasSchema("public");
-        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Matches))!).HasName("crm_search_matches");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Rank))!).HasName("crm_search_rank");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(NamesSimilar))!).HasName("crm_names_similar");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Normalise))!).HasName("crm_search_normalise");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Head))!).HasName("crm_search_head");
+        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Hit))!).HasName("crm_search_hit");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(IsTop))!).HasName("crm_search_is_top");
     }
 

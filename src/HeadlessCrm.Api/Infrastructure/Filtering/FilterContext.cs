@@ -24,6 +24,9 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// <summary>The rows of <typeparamref name="TRow"/> as this request sees them (tenant and visibility filters on); null without a DbContext.</summary>
     public IQueryable<TRow>? Rows<TRow>() where TRow : class => db?.Set<TRow>().AsNoTracking();
 
+    /// <summary>Whether the filter will run in a query of this request's DbContext (else it may run in memory).</summary>
+    public bool InDatabase => db is not null;
+
     public IEnumerable<string> CustomFieldKeys(string objectName) =>
         _types.Keys.Where(k => k.Object == objectName).Select(k => k.Key).Order(StringComparer.Ordinal);
 }

@@ -24,8 +24,10 @@ public sealed class FilterSchema<T>
         Add(new TagsField<T>(name, accessor, normalise ?? (t => t.Trim().ToLowerInvariant())));
 
     /// <summary>A geo point (two nullable coordinate columns), filtered with <c>within</c> a radius of a centre.</summary>
-    public FilterSchema<T> GeoPoint(string name, Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude) =>
-        Add(new GeoRadiusField<T>(name, latitude, longitude));
+    /// <param name="recordType">The table, for <c>crm_geo_ids</c>: contacts or companies.</param>
+    public FilterSchema<T> GeoPoint(string name, string recordType, Expression<Func<T, Guid>> id,
+        Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude) =>
+        Add(new GeoRadiusField<T>(name, recordType, id, latitude, longitude));
 
     public FilterSchema<T> Flag(string name, Func<FilterContext, Expression<Func<T, bool>>> predicate) => Add(new FlagField<T>(name, predicate));
 

@@ -8,9 +8,12 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 /// <summary>
 /// A geo point (an address's latitude and longitude), filtered by distance from a centre:
 /// <c>{ "field": "address", "op": "within", "value": { "lat": 52.52, "lng": 13.40, "radiusKm": 25 } }</c>.
-/// Records without coordinates never match. Compiled to <c>crm_geo_within</c>, which a GiST index on the point serves.
+/// Records without coordinates never match. Compiled to <c>crm_geo_hit</c> (<c>id = ANY (crm_geo_ids(…))</c>), whose GiST index search runs
+/// below row-level security (V0016); without a DbContext (a filter evaluated in memory) to the same distance in C#.
 /// </summary>
-internal sealed class GeoRadiusField<T>(string name, Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude) : IFilterField<T>
+internal sealed class GeoRadiusField<T>(
+    string name, string recordType, Expression<Func<T, Guid>> id, Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude)
+    : IFilterField<T>
 {
     public const double MaxRadiusKm = 1000;
 
@@ -27,17 +30,17 @@ internal sealed class GeoRadiusField<T>(string name, Expression<Func<T, double?>
             throw new InvalidQueryException(path, $"'{name}' supports only within: {{\"lat\", \"lng\", \"radiusKm\"}}.");
         var (lat, lng, radiusKm) = Circle(value, path + ".value");
 
-        var record = latitude.Parameters[0];
-        var lngBody = ReplacingExpressionVisitor.Replace(longitude.Parameters[0], record, longitude.Body);
-        var within = Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Within))!,
-            latitude.Body, lngBody, QueryParameter.Of(lat), QueryParameter.Of(lng), QueryParameter.Of(radiusKm));
-        // The explicit not-null tests let the planner use the partial index (it holds only rows with coordinates).
-        var body = Expression.AndAlso(
-            Expression.AndAlso(
-                Expression.NotEqual(latitude.Body, Expression.Constant(null, typeof(double?))),
-                Expression.NotEqual(lngBody, Expression.Constant(null, typeof(double?)))),
-            within);
-        return Expression.Lambda<Func<T, bool>>(body, record);
+        var record = id.Parameters[0];
+        if (!context.InDatabase)
+        {
+            var lat2 = ReplacingExpressionVisitor.Replace(latitude.Parameters[0], record, latitude.Body);
+            var lng2 = ReplacingExpressionVisitor.Replace(longitude.Parameters[0], record, longitude.Body);
+            return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Within))!,
+                lat2, lng2, Expression.Constant(lat), Expression.Constant(lng), Expression.Constant(radiusKm)), record);
+        }
+        var hit = Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Hit))!,
+            Expression.Constant(recordType), QueryParameter.Of(lat), QueryParameter.Of(lng), QueryParameter.Of(radiusKm), id.Body);
+        return Expression.Lambda<Func<T, bool>>(hit, record);
     }
 
     private static (double Lat, double Lng, double RadiusKm) Circle(FilterValue value, string path)

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Latency of the data-operation reads of issue #8 against a seeded host (see docs/data-operations.md): sequential
+# requests (one at a time, so the numbers are per-request latency, not throughput), p50/p95/max per case.
+#   tests/HeadlessCrm.Benchmarks/data-operations.sh http://127.0.0.1:5504 [requests per case]
+# The host must serve a database seeded by `HeadlessCrm.Benchmarks seed` (client bench-client / bench-secret) with
+# rate limits off (Crm__RateLimits__Enabled=false).
+set -euo pipefail
+URL="$1"; N="${2:-100}"
+TOKEN=$(curl -sf -u bench-client:bench-secret -d grant_type=client_credentials "$URL/connect/token" \
+  | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
+AUTH="Authorization: Bearer $TOKEN"
+
+# Latencies (ms) of N requests; prints "name p50 p95 max".
+measure() {
+  local name="$1"; shift
+  curl -sf -o /dev/null -H "$AUTH" "$@" >/dev/null   # warm-up (and fail early on an error)
+  for _ in $(seq "$N"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "$AUTH" "$@"; done \
+    | sort -n | awk -v name="$name" '{ t[NR] = $1 * 1000 } END {
+        printf "%-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n", name, t[int(NR*0.5)], t[int(NR*0.95)], t[NR], NR }'
+}
+
+segment() {  # creates a contacts segment, prints its id
+  curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"object\":\"contacts\",\"filter\":$2}" "$URL/api/v1/segments" \
+    | sed -E 's/.*"id":"([^"]+)".*/\1/'
+}
+
+for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott; do
+  measure "search contacts q=$q" "$URL/api/v1/search?q=$q&types=contacts"
+done
+measure "search all types q=zoe" "$URL/api/v1/search?q=zoe"
+measure "search all types q=acme" "$URL/api/v1/search?q=acme"
+
+CUSTOMERS=$(segment "Customers" '{"field":"lifecycleStage","value":"customer"}')
+ALL=$(segment "Everyone" '{"field":"createdAt","op":"gte","value":"2000-01-01T00:00:00Z"}')
+NEAR=$(segment "Within 50 km of Berlin" '{"field":"address","op":"within","value":{"lat":52.52,"lng":13.405,"radiusKm":50}}')
+COMPANY=$(segment "At customer companies near Berlin" '{"and":[{"field":"company.kind","value":"customer"},{"field":"company.address","op":"within","value":{"lat":52.52,"lng":13.405,"radiusKm":100}}]}')
+for id in "$CUSTOMERS" "$ALL" "$NEAR" "$COMPANY"; do
+  echo "segment $id: $(curl -sf -H "$AUTH" "$URL/api/v1/segments/$id" | sed -E 's/.*"name":"([^"]+)".*/\1/') = $(curl -sf -H "$AUTH" "$URL/api/v1/segments/$id/count")"
+done
+measure "segment count: lifecycleStage = customer" "$URL/api/v1/segments/$CUSTOMERS/count"
+measure "segment count: every contact" "$URL/api/v1/segments/$ALL/count"
+measure "segment count: address within 50 km" "$URL/api/v1/segments/$NEAR/count"
+measure "segment count: customer company within 100 km" "$URL/api/v1/segments/$COMPANY/count"
+measure "segment members: address within 50 km" "$URL/api/v1/segments/$NEAR/members?limit=25"
+for id in "$CUSTOMERS" "$ALL" "$NEAR" "$COMPANY"; do curl -sf -o /dev/null -X DELETE -H "$AUTH" "$URL/api/v1/segments/$id"; done
