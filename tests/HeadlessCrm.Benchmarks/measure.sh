@@ -1,33 +1,62 @@
 #!/usr/bin/env bash
-# The whole measurement, as recorded in docs/performance.md: seed a fresh database, start one host on it with SQL
-# counting on and rate limits off, run the harness, stop the host, then the multi-host check.
+# The whole measurement, as recorded in docs/performance.md: seed a fresh database (or reuse a seeded one), start one
+# host on it with SQL counting on and rate limits off, run the harness, stop the host, then the multi-host check.
+#
 #   tests/HeadlessCrm.Benchmarks/measure.sh "Host=127.0.0.1;Port=5432;Username=postgres;Password=…" [scale] [duration] [rate]
+#
+# Environment (all optional):
+#   BENCH_DATABASE=crm_bench   reuse this database, already seeded: no CREATE DATABASE, no seed
+#   BENCH_PGDATA=/path/pg      start this PostgreSQL cluster first (pg_ctl; as the postgres user when run as root)
+#                              and stop it cleanly at the end
+#   BENCH_WARMUP=5             seconds of warm-up before each measured phase (the host's JIT settles in the first)
+#   BENCH_SCENARIOS=a,b        only these scenarios (words of their names)
+#   BENCH_MULTIHOST=no         skip the multi-host check
+#   BENCH_PORT=5380            the host's port (multihost uses the next two)
 set -euo pipefail
 SERVER="$1"; SCALE="${2:-1}"; DURATION="${3:-10}"; RATE="${4:-500}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-DB="crm_bench_$(date -u +%Y%m%d%H%M%S)"
-OWNER="$SERVER;Database=$DB"
+PORT="${BENCH_PORT:-5380}"
 BENCH="$ROOT/tests/HeadlessCrm.Benchmarks/bin/Release/net10.0/HeadlessCrm.Benchmarks.dll"
 API_DIR="$ROOT/src/HeadlessCrm.Api/bin/Release/net10.0"
+field() { sed -nE "s/.*$1=([^;]+).*/\1/p" <<<"$SERVER"; }
+export PGHOST="$(field Host)" PGPORT="$(field Port)" PGUSER="$(field Username)" PGPASSWORD="$(field Password)"
+
+pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+if [ -n "${BENCH_PGDATA:-}" ]; then
+  echo "== PostgreSQL ($BENCH_PGDATA)"
+  pg pg_ctl -D "$BENCH_PGDATA" -l "$BENCH_PGDATA/../pg.log" -w start >/dev/null
+  trap 'pg pg_ctl -D "$BENCH_PGDATA" -m fast -w stop >/dev/null' EXIT
+fi
 
 dotnet build -c Release "$ROOT/tests/HeadlessCrm.Benchmarks" -v quiet -nologo
-PGHOST=$(sed -E 's/.*Host=([^;]+).*/\1/' <<<"$SERVER") PGPORT=$(sed -E 's/.*Port=([^;]+).*/\1/' <<<"$SERVER") \
-PGUSER=$(sed -E 's/.*Username=([^;]+).*/\1/' <<<"$SERVER") PGPASSWORD=$(sed -E 's/.*Password=([^;]+).*/\1/' <<<"$SERVER") \
+echo "== machine: $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC"
+if [ -n "${BENCH_DATABASE:-}" ]; then
+  DB="$BENCH_DATABASE"
+  echo "== reusing the seeded database $DB"
+else
+  DB="crm_bench_$(date -u +%Y%m%d%H%M%S)"
   psql -d postgres -qc "CREATE DATABASE $DB"
-echo "== seed ($DB, scale $SCALE)"
-time dotnet "$BENCH" seed --connection "$OWNER" --scale "$SCALE"
+  echo "== seed ($DB, scale $SCALE)"
+  time dotnet "$BENCH" seed --connection "$SERVER;Database=$DB" --scale "$SCALE"
+fi
+OWNER="$SERVER;Database=$DB"
 
 echo "== host"
 (cd "$API_DIR" && ConnectionStrings__Crm="$OWNER" Crm__Diagnostics__CountSql=true Crm__RateLimits__Enabled=false \
-  ASPNETCORE_URLS=http://127.0.0.1:5380 exec dotnet HeadlessCrm.Api.dll >/tmp/headlesscrm-bench-host.log 2>&1) &
+  ASPNETCORE_URLS="http://127.0.0.1:$PORT" exec dotnet HeadlessCrm.Api.dll >/tmp/headlesscrm-bench-host.log 2>&1) &
 HOST_PID=$!
-trap 'kill $HOST_PID 2>/dev/null || true' EXIT
-until curl -sf http://127.0.0.1:5380/health/ready >/dev/null; do sleep 0.5; done
+stop_host() { kill "$HOST_PID" 2>/dev/null || true; timeout 20 tail --pid="$HOST_PID" -f /dev/null || kill -9 "$HOST_PID" 2>/dev/null || true; }
+trap 'stop_host; [ -z "${BENCH_PGDATA:-}" ] || pg pg_ctl -D "$BENCH_PGDATA" -m fast -w stop >/dev/null' EXIT
+until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; done
 
 echo "== run"
-dotnet "$BENCH" run --connection "$OWNER" --url http://127.0.0.1:5380 --host-pid "$HOST_PID" \
-  --duration "$DURATION" --warmup 2 --concurrency 16 --rate "$RATE" || echo "(run reported errors)"
-kill "$HOST_PID"; timeout 20 tail --pid="$HOST_PID" -f /dev/null || kill -9 "$HOST_PID"; trap - EXIT
+dotnet "$BENCH" run --connection "$OWNER" --url "http://127.0.0.1:$PORT" --host-pid "$HOST_PID" \
+  --duration "$DURATION" --warmup "${BENCH_WARMUP:-5}" --concurrency 16 --rate "$RATE" \
+  ${BENCH_SCENARIOS:+--scenarios "$BENCH_SCENARIOS"} || echo "(run reported errors)"
+stop_host
+echo "== load average $(cut -d' ' -f1-3 /proc/loadavg) at $(date -u +%H:%M:%S) UTC"
 
-echo "== multihost"
-dotnet "$BENCH" multihost --connection "$SERVER;Database=postgres" --ports 5381,5382
+if [ "${BENCH_MULTIHOST:-yes}" != no ]; then
+  echo "== multihost"
+  dotnet "$BENCH" multihost --connection "$SERVER;Database=postgres" --ports "$((PORT + 1)),$((PORT + 2))"
+fi

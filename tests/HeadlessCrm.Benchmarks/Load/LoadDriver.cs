@@ -15,12 +15,23 @@ public static class LoadDriver
 
     private static long _iterations;
 
-    public static async Task<LatencyReport> ClosedLoopAsync(Operation operation, int concurrency, TimeSpan warmup, TimeSpan duration)
+    /// <summary>
+    /// After the warm-up, the measured phase; <paramref name="cpu"/> (host, database) are read around it, so the report
+    /// carries their CPU time per completed operation.
+    /// </summary>
+    public static async Task<LatencyReport> ClosedLoopAsync(
+        Operation operation, int concurrency, TimeSpan warmup, TimeSpan duration, IReadOnlyList<ProcessCpu>? cpu = null)
     {
         if (warmup > TimeSpan.Zero) await ClosedLoopPhaseAsync(operation, concurrency, warmup, new LatencyRecorder());
         var recorder = new LatencyRecorder();
+        var before = cpu?.Select(c => c.Milliseconds()).ToList();
         var elapsed = await ClosedLoopPhaseAsync(operation, concurrency, duration, recorder);
-        return recorder.Report(elapsed);
+        var report = recorder.Report(elapsed);
+        if (cpu is null || before is null || report.Completed == 0) return report;
+        return report with
+        {
+            CpuMsPerOperation = cpu.Select((c, i) => (c.Label, (c.Milliseconds() - before[i]) / report.Completed)).ToDictionary(),
+        };
     }
 
     private static async Task<TimeSpan> ClosedLoopPhaseAsync(Operation operation, int concurrency, TimeSpan duration, LatencyRecorder recorder)

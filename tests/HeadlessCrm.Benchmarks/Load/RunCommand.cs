@@ -34,6 +34,10 @@ public static class RunCommand
         var pid = options.HostPid ?? (options.Urls.Count == 1 ? HostMemory.FindListener(options.Urls[0].Port) : null);
         await using var memory = pid is { } p ? new HostMemory(p) : null;
         memory?.Start();
+        var databasePort = new NpgsqlConnectionStringBuilder(options.Connection).Port;
+        var cpu = new[] { pid is { } hostPid ? ProcessCpu.Of(hostPid) : null, ProcessCpu.OfPostgres(databasePort) }.OfType<ProcessCpu>().ToList();
+        Console.WriteLine(cpu.Count == 2 ? "CPU per request: host and database measured"
+            : $"CPU per request: only {string.Join(", ", cpu.Select(c => c.Label).DefaultIfEmpty("nothing"))} measured (the database is not a local process listening on {databasePort}?)");
 
         Console.WriteLine($"hosts {string.Join(", ", options.Urls)} · workspace {workspaceId} · {options.Duration.TotalSeconds:0} s per phase " +
                           $"(warm-up {options.Warmup.TotalSeconds:0} s) · closed loop {options.Concurrency} workers · open loop {options.Rate} req/s · " +
@@ -48,7 +52,7 @@ public static class RunCommand
                 Console.WriteLine($"- {scenario.Name}: skipped ({skip})");
                 continue;
             }
-            var result = await MeasureAsync(scenario, http, app, options);
+            var result = await MeasureAsync(scenario, http, app, options, cpu);
             results.Add(result);
             Console.WriteLine(result.Describe());
         }
@@ -62,15 +66,19 @@ public static class RunCommand
         return results.Any(r => r.Failed) ? 1 : 0;
     }
 
-    private static async Task<ScenarioResult> MeasureAsync(IScenario scenario, HttpClient http, NpgsqlDataSource app, RunOptions options)
+    private static async Task<ScenarioResult> MeasureAsync(
+        IScenario scenario, HttpClient http, NpgsqlDataSource app, RunOptions options, IReadOnlyList<ProcessCpu> cpu)
     {
-        var statements = await SqlCommandTally.CountAsync(async () => (await scenario.SendAsync(http, 0, CancellationToken.None)).Dispose());
+        // Counted on the second request: the first one of a token also looks its revocation up (then cached). Iterations
+        // from the top of the range, which the load phases never reach (a create's Idempotency-Key is made of it).
+        (await scenario.SendAsync(http, long.MaxValue - 1, CancellationToken.None)).Dispose();
+        var statements = await SqlCommandTally.CountAsync(async () => (await scenario.SendAsync(http, long.MaxValue, CancellationToken.None)).Dispose());
         var byPageSize = new Dictionary<int, int?>();
         if (scenario is IPagedScenario paged)
             foreach (var limit in new[] { 10, 100 })
                 byPageSize[limit] = await SqlCommandTally.CountAsync(async () => (await paged.SendPageAsync(http, limit, CancellationToken.None)).Dispose());
         LoadDriver.Operation overHttp = async (i, ct) => (await scenario.SendAsync(http, i, ct)).Dispose();
-        var closed = await LoadDriver.ClosedLoopAsync(overHttp, options.Concurrency, options.Warmup, options.Duration);
+        var closed = await LoadDriver.ClosedLoopAsync(overHttp, options.Concurrency, options.Warmup, options.Duration, cpu);
 
         LatencyReport? ceiling = null;
         if (scenario.Ceiling is { } sql)
@@ -78,7 +86,7 @@ public static class RunCommand
             {
                 await using var connection = await app.OpenConnectionAsync(ct);
                 await sql(connection, i, ct);
-            }, options.Concurrency, options.Warmup, options.Duration);
+            }, options.Concurrency, options.Warmup, options.Duration, cpu);
 
         var open = await LoadDriver.OpenLoopAsync(overHttp, options.Rate, options.Duration, MaxInFlight);
         return new ScenarioResult(scenario.Name, statements, byPageSize, closed, ceiling, open, options.Rate);

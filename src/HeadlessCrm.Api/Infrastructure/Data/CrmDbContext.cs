@@ -27,10 +27,35 @@ namespace HeadlessCrm.Api.Infrastructure.Data;
 /// <summary>
 /// The CRM's tables. Two walls are built into the model rather than into each query: the tenant filter (rows of the
 /// caller's workspace only) and the visibility filter (a rep's own records, a manager's team's records).
+/// Instances are pooled (<see cref="Hosting.DatabaseExtensions"/>): each request rents one and binds it to its caller
+/// and clock with <see cref="Bind"/> before any use; EF resets the rest of its state when it goes back to the pool.
 /// </summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, RequestContext caller, TimeProvider clock)
-    : DbContext(options), IIdentityStore
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options), IIdentityStore
 {
+    private RequestContext? _caller;
+    private TimeProvider _clock = TimeProvider.System;
+
+    /// <summary>Whose request this context serves from now on (a rented context is bound before it is handed out).</summary>
+    public CrmDbContext Bind(RequestContext caller, TimeProvider clock)
+    {
+        _caller = caller;
+        _clock = clock;
+        return this;
+    }
+
+    /// <summary>Unbound on the way back to the pool, so a context never carries one request's caller into another's.</summary>
+    public override void Dispose()
+    {
+        _caller = null;
+        base.Dispose();
+    }
+
+    public override ValueTask DisposeAsync()
+    {
+        _caller = null;
+        return base.DisposeAsync();
+    }
+
     public const string TenantFilter = "tenant";
     public const string VisibilityFilter = "visibility";
 
@@ -56,13 +81,13 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
-    public RequestContext Caller => caller;
+    public RequestContext Caller => _caller ?? throw new InvalidOperationException("The CrmDbContext was used before it was bound to a caller.");
 
     // Read by the query filters; EF turns them into parameters of every query.
-    private Guid CurrentWorkspaceId => caller.WorkspaceId;
-    private bool SeesWholeWorkspace => caller.SeesWholeWorkspace;
-    private Guid? CurrentMemberId => caller.MemberId;
-    private Guid? VisibleTeamId => caller.VisibleTeamId;
+    private Guid CurrentWorkspaceId => Caller.WorkspaceId;
+    private bool SeesWholeWorkspace => Caller.SeesWholeWorkspace;
+    private Guid? CurrentMemberId => Caller.MemberId;
+    private Guid? VisibleTeamId => Caller.VisibleTeamId;
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -120,8 +145,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     /// </summary>
     private void Stamp()
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var changes = AuditTrail.Collect(ChangeTracker, caller, now);
+        var now = _clock.GetUtcNow().UtcDateTime;
+        var changes = AuditTrail.Collect(ChangeTracker, Caller, now);
         foreach (var entry in ChangeTracker.Entries<TenantEntity>())
         {
             if (entry.State == EntityState.Added)
@@ -150,7 +175,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
         AuditEvents.Add(change);
         foreach (var e in Outbox.From(change, entity))
         {
-            e.Depth = caller.EventDepth;
+            e.Depth = Caller.EventDepth;
             OutboxEvents.Add(e);
         }
     }
@@ -159,11 +184,11 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options, Request
     public void Notify(OutboxEvent notice)
     {
         notice.WorkspaceId = RequireWorkspace();
-        notice.Depth = caller.EventDepth;
+        notice.Depth = Caller.EventDepth;
         OutboxEvents.Add(notice);
     }
 
-    private Guid RequireWorkspace() => caller.WorkspaceId != Guid.Empty
-        ? caller.WorkspaceId
+    private Guid RequireWorkspace() => Caller.WorkspaceId != Guid.Empty
+        ? Caller.WorkspaceId
         : throw new InvalidOperationException("No workspace: a tenant row was saved outside an authenticated request or job.");
 }

@@ -1,3 +1,4 @@
+using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
 using HeadlessCrm.Identity;
 using HeadlessCrm.Postgres;
@@ -32,10 +33,13 @@ public static class DatabaseExtensions
         builder.Services.AddSingleton(roles);
         var dataSource = new NpgsqlDataSourceBuilder(roles.Application).Build();
         builder.Services.AddSingleton(dataSource);
-        builder.Services.AddSingleton<WorkspaceSessionInterceptor>();
-        builder.Services.AddDbContext<CrmDbContext>((services, options) => options
+        // Pooled: building a DbContext's options and its internal services per request cost more host CPU than the
+        // query it ran (docs/performance.md). Each request rents one and binds it to its caller and clock.
+        builder.Services.AddPooledDbContextFactory<CrmDbContext>(options => options
             .UseNpgsql(dataSource)
-            .AddInterceptors(services.GetRequiredService<WorkspaceSessionInterceptor>()));
+            .AddInterceptors(new WorkspaceSessionInterceptor()));
+        builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext()
+            .Bind(services.GetRequiredService<RequestContext>(), services.GetRequiredService<TimeProvider>()));
         builder.Services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<CrmDbContext>());
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;

@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace HeadlessCrm.Benchmarks.Load;
+
+/// <summary>
+/// CPU time spent by processes, as Linux accounts it (/proc/&lt;pid&gt;/stat: user + system, in clock ticks). CPU per
+/// request is steadier than latency on a shared machine: other work delays a request but does not add to its CPU.
+/// </summary>
+public sealed class ProcessCpu(Func<IEnumerable<int>> pids, string label)
+{
+    private const double TicksPerSecond = 100; // USER_HZ, 100 on every Linux that runs .NET
+
+    public string Label => label;
+
+    /// <summary>The host process.</summary>
+    public static ProcessCpu Of(int pid) => new(() => [pid], "host");
+
+    /// <summary>
+    /// The PostgreSQL server listening on <paramref name="port"/>: its postmaster and every child process (the backends
+    /// serving the host and the harness, and the background workers). A backend that exits during a phase is not
+    /// counted, which the pooled connections of host and harness never do.
+    /// </summary>
+    public static ProcessCpu? OfPostgres(int port) =>
+        HostMemory.FindListener(port) is { } postmaster ? new(() => ChildrenOf(postmaster).Prepend(postmaster), "db") : null;
+
+    /// <summary>Total CPU time of the processes now, in milliseconds.</summary>
+    public double Milliseconds() => pids().Sum(Ticks) * 1000.0 / TicksPerSecond;
+
+    private static long Ticks(int pid)
+    {
+        var fields = Fields(pid);
+        // Fields after the command name: [0] state, [1] ppid, …, [11] utime, [12] stime.
+        return fields is null ? 0 : long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+    }
+
+    private static IEnumerable<int> ChildrenOf(int parent) =>
+        Directory.EnumerateDirectories("/proc")
+            .Select(d => int.TryParse(Path.GetFileName(d), out var pid) ? pid : 0)
+            .Where(pid => pid > 0 && Fields(pid) is { } f && f[1] == parent.ToString(CultureInfo.InvariantCulture));
+
+    private static string[]? Fields(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The command name is in parentheses and may contain spaces: split after its closing one.
+            return stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+}
