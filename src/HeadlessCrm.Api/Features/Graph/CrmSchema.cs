@@ -5,6 +5,7 @@ using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Pipelines;
 using HeadlessCrm.Api.Features.Reports;
+using HeadlessCrm.Api.Features.Segments;
 using HeadlessCrm.GraphQL.Types;
 using HeadlessCrm.GraphQL.Types.Building;
 
@@ -21,6 +22,7 @@ public static class CrmSchema
         [ActivityGraph.TypeName] = (c, id) => c.LoadRecord(ActivityRecords.Type, id),
         [PipelineGraph.TypeName] = PipelineGraph.LoadPipeline,
         [PipelineGraph.StageTypeName] = PipelineGraph.LoadStage,
+        [SegmentGraph.TypeName] = SegmentGraph.LoadSegment,
         [MemberGraph.TypeName] = (c, id) => MemberGraph.FindAsync(c.Service<MemberUseCases>(), id, c.CancellationToken),
     };
 
@@ -35,5 +37,6 @@ public static class CrmSchema
         .AddPipelines()
         .AddMembers()
         .AddReports()
+        .AddSegments()
         .Build();
 }
