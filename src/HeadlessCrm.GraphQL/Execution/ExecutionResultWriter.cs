@@ -2,6 +2,7 @@ using System.Collections;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace HeadlessCrm.GraphQL.Execution;
 
@@ -112,6 +113,10 @@ public static class ExecutionResultWriter
                 break;
             case JsonElement element:
                 element.WriteTo(writer);
+                break;
+            case JsonNode node:
+                // Before the enumerable cases: a JsonObject enumerates as key/value pairs, a JsonArray as nodes.
+                node.WriteTo(writer);
                 break;
             case IEnumerable<KeyValuePair<string, object?>> map:
                 writer.WriteStartObject();

@@ -86,6 +86,7 @@ public static class ContactGraph
     {
         var first = Relations.First(context);
         var after = context.Argument<string?>("after");
+        if (after is not null) TimelineQuery.Decode(after, "after");
         var timeline = context.Service<TimelineQuery>();
         return context.DataLoader<Guid, Page<TimelineEntryDto>>($"contactTimeline/{first}/{after}",
                 (ids, ct) => timeline.ContactPagesAsync(ids, first, after, ct))

@@ -16,7 +16,7 @@ public static class IdFields
 
     /// <summary>
     /// node(id:) for a type read one at a time by its use case's get (which checks the scope): null when it does not
-    /// exist for the caller. Several ids of one request are read in one batch, one after another.
+    /// exist for the caller or the caller lacks the scope to read it (as the lists leave out what a token may not read). Several ids of one request are read in one batch, one after another.
     /// </summary>
     public static Relay.NodeLoader NodeLoader<TService, TDto>(string name, Func<TService, Guid, CancellationToken, Task<TDto>> get)
         where TService : notnull where TDto : class =>
@@ -29,7 +29,7 @@ public static class IdFields
                 {
                     found[each] = await get(context.Service<TService>(), each, ct);
                 }
-                catch (RecordNotFoundException)
+                catch (Exception e) when (e is RecordNotFoundException or Infrastructure.Access.MissingScopeException)
                 {
                     // Absent for the caller: node(id:) answers null.
                 }

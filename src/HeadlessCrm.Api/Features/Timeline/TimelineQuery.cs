@@ -125,7 +125,8 @@ public sealed class TimelineQuery(CrmDbContext db, RequestContext caller)
         return rows.Where(r => EF.Functions.LessThan(ValueTuple.Create(r.At, r.Id), ValueTuple.Create(at, lastId)));
     }
 
-    private static Cursor Decode(string cursorText, string parameter)
+    /// <summary>A timeline cursor, or a 400 naming <paramref name="parameter"/> when damaged or made for another list.</summary>
+    public static Cursor Decode(string cursorText, string parameter)
     {
         var cursor = Cursor.Decode(cursorText);
         return cursor.Sort == SortName && cursor.Value is not null
