@@ -1,3 +1,4 @@
+using HeadlessCrm.Benchmarks.Import;
 using HeadlessCrm.Benchmarks.Load;
 using HeadlessCrm.Benchmarks.MultiHost;
 using HeadlessCrm.Benchmarks.Seeding;
@@ -14,6 +15,7 @@ internal static class Program
           run        --connection <owner> [--url http://127.0.0.1:5080] [--client-id bench-client --client-secret bench-secret]
                      [--duration 10 --warmup 2 --concurrency 16 --rate 500 --scenarios a,b] [--host-pid N]
           multihost  --connection <owner> [--api-dll path] [--ports 5181,5182]
+          import     [--url http://127.0.0.1:5080] [--rows 100000 --seed 42 --match-by email --dry-run false] [--host-pid N]
 
         See docs/performance.md.
         """;
@@ -34,6 +36,7 @@ internal static class Program
                 "seed" => await SeedCommand.RunAsync(SeedOptions.From(options)),
                 "run" => await RunCommand.RunAsync(RunOptions.From(options)),
                 "multihost" => await MultiHostCommand.RunAsync(MultiHostOptions.From(options)),
+                "import" => await ImportCommand.RunAsync(ImportOptions.From(options)),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }

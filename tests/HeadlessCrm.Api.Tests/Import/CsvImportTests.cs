@@ -215,6 +215,25 @@ public sealed class CsvImportTests(ImportHost api) : IClassFixture<ImportHost>
     }
 
     [Fact]
+    public async Task Each_imported_record_raises_its_created_event_and_the_finished_import_raises_import_completed()
+    {
+        await using var receiver = await WebhookReceiver.StartAsync();
+        var ws = await api.NewWorkspaceAsync();
+        await ws.Http.CreateAsync("/api/v1/webhooks", new Dictionary<string, object?>
+        {
+            ["targetUrl"] = receiver.Url, ["eventTypes"] = new[] { "company.created", "import.completed" },
+        });
+
+        var job = await ws.Http.ImportAsync(new { @object = "companies", columns = new Dictionary<string, string?> { ["Name"] = "name" } }, "Name\r\nAcme\r\nGlobex\r\n");
+
+        var bodies = (await receiver.WaitForAsync(3)).Select(r => JsonNode.Parse(r.Body)!).ToList();
+        Assert.Equal(["company.created", "company.created", "import.completed"], bodies.Select(b => b["type"]!.GetValue<string>()).Order());
+        var details = bodies.Single(b => b["type"]!.GetValue<string>() == "import.completed")["data"]!["details"]!;
+        Assert.Equal((job.Id(), "companies", 2, 2, 0), (details["importId"]!.GetValue<string>(), details["object"]!.GetValue<string>(),
+            details["rowsTotal"]!.GetValue<int>(), details["created"]!.GetValue<int>(), details["failed"]!.GetValue<int>()));
+    }
+
+    [Fact]
     public async Task A_cancelled_import_takes_no_file_and_cannot_be_cancelled_twice()
     {
         var ws = await api.NewWorkspaceAsync();

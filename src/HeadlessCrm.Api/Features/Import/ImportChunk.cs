@@ -30,6 +30,9 @@ public sealed class ImportChunk(
     public async Task<bool> RunAsync(Guid workspaceId, Guid importId, Guid host, CancellationToken ct)
     {
         caller.ActAsSystem(workspaceId, []);
+        // EF wraps each SaveChanges inside a transaction in a savepoint of its own (two statements a row); the chunk's
+        // savepoint, and RecordBatch's per row when a chunk is run again, already give each failure its rollback.
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var job = await db.Set<ImportJob>().FromSql($"SELECT * FROM import_jobs WHERE workspace_id = {workspaceId} AND id = {importId} FOR UPDATE")
             .IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(ct);
@@ -114,9 +117,17 @@ public sealed class ImportChunk(
         {
             const string chunk = "import_chunk";
             var transaction = db.Database.CurrentTransaction!;
-            if (job.DryRun) await transaction.CreateSavepointAsync(chunk, ct);
-            var results = await target.RunAsync(services, operations, ct);
+            // Most chunks have no failing row: run them without a savepoint per row, and only when one fails roll the
+            // chunk back and run it again row by row, each in its savepoint (the same use cases either way).
+            await transaction.CreateSavepointAsync(chunk, ct);
+            var results = await target.TryRunAllAsync(services, operations, ct);
+            if (results is null)
+            {
+                await transaction.RollbackToSavepointAsync(chunk, ct);
+                results = await target.RunAsync(services, operations, ct);
+            }
             if (job.DryRun) await transaction.RollbackToSavepointAsync(chunk, ct);
+            else await transaction.ReleaseSavepointAsync(chunk, ct);
             db.ChangeTracker.Clear();
             for (var r = 0; r < results.Count; r++)
             {
