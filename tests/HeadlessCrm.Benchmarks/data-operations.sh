@@ -10,13 +10,13 @@ TOKEN=$(curl -sf -u bench-client:bench-secret -d grant_type=client_credentials "
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
 
-# Latencies (ms) of N requests; prints "name p50 p95 max".
+# Latencies (ms) of N requests; prints "name p50 p95 max", and how many answers were not 200.
 measure() {
   local name="$1"; shift
-  curl -sf -o /dev/null -H "$AUTH" "$@" >/dev/null   # warm-up (and fail early on an error)
-  for _ in $(seq "$N"); do curl -sf -o /dev/null -w '%{time_total}\n' -H "$AUTH" "$@"; done \
-    | sort -n | awk -v name="$name" '{ t[NR] = $1 * 1000 } END {
-        printf "%-44s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d)\n", name, t[int(NR*0.5)], t[int(NR*0.95)], t[NR], NR }'
+  curl -s -o /dev/null -H "$AUTH" "$@"   # warm-up
+  for _ in $(seq "$N"); do curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "$AUTH" "$@"; done \
+    | sort -k2 -n | awk -v name="$name" '{ t[NR] = $2 * 1000; if ($1 != 200) bad++ } END {
+        printf "%-48s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms  (n=%d, not 200: %d)\n", name, t[int(NR*0.5)], t[int(NR*0.95)], t[NR], NR, bad }'
 }
 
 segment() {  # creates a contacts segment, prints its id

@@ -27,6 +27,9 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
     /// <summary>The highest rank: the text starts with the query (1) and the query is a whole word of it (similarity 1).</summary>
     public const double TopRank = 2;
 
+    /// <summary>How many of the newest records the common-term path looks at before leaving the page to the full ranking.</summary>
+    public const int TopWindow = 5000;
+
     private static readonly Dictionary<string, string> ReadScopes = new()
     {
         ["contacts"] = Scopes.ContactsRead,
@@ -97,15 +100,18 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
     {
         var live = source.AsNoTracking().Where(e => e.ArchivedAt == null);
 
-        // The common-term path: while the page lies among the records of the highest possible rank, they are the
-        // newest of those (ties go by id, descending), found by walking newest first without ranking every match.
-        // Exact: if fewer than a page remain at that rank, the full path below answers instead.
+        // The common-term path: while the page lies among the records of the highest possible rank, it is the newest of
+        // them (ties go by id, descending). Among the TopWindow newest live records after the cursor (a walk of the
+        // primary key), the first `take` of the top rank are exactly that page; if there are fewer, the full path below
+        // answers instead — so a rare term costs one bounded walk more, a common one ("zoe") never ranks every match.
         if (afterRank is null or TopRank)
         {
-            var top = live.Where(e => EF.Functions.Like(SearchSql.Head(EF.Property<string>(e, SearchTextConfiguration.SearchText)), SearchSql.Normalise(query) + "%")
-                && SearchSql.IsTop(EF.Property<string>(e, SearchTextConfiguration.SearchText), query));
-            if (afterId is { } topAfter) top = top.Where(e => e.Id.CompareTo(topAfter) < 0);
-            var best = await top.OrderByDescending(e => e.Id).Take(take).Select(hit).ToListAsync(ct);
+            var window = live;
+            if (afterId is { } topAfter) window = window.Where(e => e.Id.CompareTo(topAfter) < 0);
+            var best = await window.OrderByDescending(e => e.Id).Take(TopWindow)
+                .Where(e => EF.Functions.Like(EF.Property<string>(e, SearchTextConfiguration.SearchText), SearchSql.Normalise(query) + "%")
+                    && SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query) >= TopRank)
+                .OrderByDescending(e => e.Id).Take(take).Select(hit).ToListAsync(ct);
             if (best.Count == take) return best;
         }
 

@@ -21,12 +21,6 @@ public static class SearchSql
     /// </summary>
     public static bool Hit(string recordType, string query, Guid id) => throw InDatabaseOnly();
 
-    /// <summary><c>crm_search_head(search_text)</c> (V0016): its first 100 characters, as the prefix index holds them.</summary>
-    public static string Head(string searchText) => throw InDatabaseOnly();
-
-    /// <summary><c>crm_search_is_top(search_text, query)</c> (V0016): the record has the highest rank a query can give.</summary>
-    public static bool IsTop(string searchText, string query) => throw InDatabaseOnly();
-
     /// <summary><c>crm_search_normalise(value)</c>: lower case, accents removed, as the stored search text.</summary>
     public static string Normalise(string value) => throw InDatabaseOnly();
 
@@ -36,9 +30,7 @@ public static class SearchSql
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Rank))!).HasName("crm_search_rank");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(NamesSimilar))!).HasName("crm_names_similar");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Normalise))!).HasName("crm_search_normalise");
-        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Head))!).HasName("crm_search_head");
         model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(Hit))!).HasName("crm_search_hit");
-        model.HasDbFunction(typeof(SearchSql).GetMethod(nameof(IsTop))!).HasName("crm_search_is_top");
     }
 
     private static InvalidOperationException InDatabaseOnly() => new("Search functions run only inside a database query.");

@@ -78,22 +78,6 @@ CREATE FUNCTION crm_names_similar(a text, b text) RETURNS boolean LANGUAGE sql S
     AS $$ SELECT a OPERATOR(public.%) b $$;
 CREATE INDEX companies_name_trgm ON companies USING gin (workspace_id, name gin_trgm_ops);
 
--- Search: the records a query ranks highest — the search text starts with the query, and the query is a whole word
--- there (crm_search_rank = 2) — newest first. A common term ("zoe", thousands of matches) has many of them, all
--- tied, so its first pages are found by walking the records newest first and stopping at a page's worth, instead of
--- ranking every match. The prefix index serves rarer prefixes; the text is cut to 100 characters to stay far below
--- the b-tree's row size limit (a query longer than that simply takes the full path).
-CREATE FUNCTION crm_search_head(search_text text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT left(search_text, 100) $$;
--- Deliberately PL/pgSQL: not inlined, so the planner estimates the prefix test from the index's statistics and
--- this one as an ordinary boolean function, rather than guessing that an equality on a float is very rare.
-CREATE FUNCTION crm_search_is_top(search_text text, query text) RETURNS boolean LANGUAGE plpgsql STABLE PARALLEL SAFE
-    AS $$ BEGIN RETURN crm_search_rank(search_text, query) >= 2; END $$;
-
-CREATE INDEX contacts_search_head ON contacts (workspace_id, crm_search_head(search_text) text_pattern_ops);
-CREATE INDEX companies_search_head ON companies (workspace_id, crm_search_head(search_text) text_pattern_ops);
-CREATE INDEX deals_search_head ON deals (workspace_id, crm_search_head(search_text) text_pattern_ops);
-
 -- The ids of the current workspace's live records of one type that match a query. Row-level security keeps the
 -- planner from using LIKE, <% or @@ (not leakproof) as index conditions for crm_app, so crm_search_matches, filtered
 -- directly by the application, read every row of the workspace (seconds over a million contacts). As crm_geo_ids,
@@ -120,8 +104,3 @@ GRANT EXECUTE ON FUNCTION crm_search_ids(text, text) TO crm_app;
 -- As crm_geo_hit: inlined to `id = ANY (crm_search_ids(…))`, a primary-key index condition.
 CREATE FUNCTION crm_search_hit(record_type text, query text, id uuid) RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
     AS $$ SELECT id = ANY (crm_search_ids(record_type, query)) $$;
-
--- Statistics for the new expression indexes, so the planner can tell a common prefix from a rare one at once.
-ANALYZE contacts;
-ANALYZE companies;
-ANALYZE deals;
