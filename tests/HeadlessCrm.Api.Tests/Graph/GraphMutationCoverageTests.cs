@@ -38,6 +38,8 @@ public sealed partial class GraphMutationCoverageTests(CrmApi api) : IClassFixtu
         ["POST /api/v1/contacts/merge"] = ("mergeContacts", null),
         ["POST /api/v1/contacts/{id}/erase"] = ("eraseContact", "Contact"),
         ["POST /api/v1/deals"] = ("createDeal", null),
+        ["POST /api/v1/imports"] = ("createImport", null),
+        ["POST /api/v1/imports/{id}/cancel"] = ("cancelImport", "Import"),
         ["PATCH /api/v1/deals/{id}"] = ("updateDeal", "Deal"),
         ["DELETE /api/v1/deals/{id}"] = ("archiveDeal", "Deal"),
         ["POST /api/v1/deals/{id}/restore"] = ("restoreDeal", "Deal"),
@@ -102,6 +104,7 @@ public sealed partial class GraphMutationCoverageTests(CrmApi api) : IClassFixtu
     {
         ["POST /api/v1/forms/{key}/submissions"] = "Anonymous: a web page posts it with the form key, holding no access token for /graphql.",
         ["POST /api/v1/invitations/accept"] = "Anonymous: the invitation token is the credential, and /graphql needs an access token.",
+        ["PUT /api/v1/imports/{id}/file"] = "A streamed text/csv body of up to hundreds of megabytes; GraphQL has no standard file upload. createImport answers with the id to PUT it to.",
     };
 
     /// <summary>Ids of other arguments than <c>id</c>, by argument name.</summary>

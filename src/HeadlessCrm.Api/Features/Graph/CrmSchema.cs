@@ -6,6 +6,7 @@ using HeadlessCrm.Api.Features.Contacts;
 using HeadlessCrm.Api.Features.CustomFields;
 using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Erasure;
+using HeadlessCrm.Api.Features.Import;
 using HeadlessCrm.Api.Features.Inbound;
 using HeadlessCrm.Api.Features.Members;
 using HeadlessCrm.Api.Features.Merge;
@@ -38,6 +39,7 @@ public static class CrmSchema
         [SegmentGraph.TypeName] = SegmentGraph.Load,
         [WebFormGraph.TypeName] = WebFormGraph.Load,
         [OAuthClientGraph.TypeName] = OAuthClientGraph.Load,
+        [ImportGraph.TypeName] = ImportGraph.Load,
     };
 
     public static Schema Build() => new SchemaBuilder()
@@ -64,5 +66,6 @@ public static class CrmSchema
         .AddErasure()
         .AddBatches()
         .AddOAuthClients()
+        .AddImports()
         .Build();
 }
