@@ -36,4 +36,18 @@ public sealed class DatabaseBusyTests(OneConnectionApi api) : IClassFixture<OneC
         var after = await ws.Http.GetJsonAsync("/api/v1/contacts");
         Assert.Equal("Ada", Assert.Single(after.Data())!["firstName"]!.GetValue<string>());
     }
+
+    [Theory]
+    [InlineData(PostgresErrorCodes.TooManyConnections, true)]
+    [InlineData(PostgresErrorCodes.CannotConnectNow, true)]
+    [InlineData(PostgresErrorCodes.QueryCanceled, true)]
+    [InlineData(PostgresErrorCodes.UniqueViolation, false)]
+    [InlineData(PostgresErrorCodes.InsufficientPrivilege, false)]
+    public void A_refused_connection_counts_as_busy_also_inside_EF_s_retry_wrapper_and_a_real_error_does_not(string sqlState, bool busy)
+    {
+        var refused = new PostgresException("refused", "FATAL", "FATAL", sqlState);
+        Assert.Equal(busy, HeadlessCrm.Api.Infrastructure.Http.DatabaseBusy.Is(refused));
+        Assert.Equal(busy, HeadlessCrm.Api.Infrastructure.Http.DatabaseBusy.Is(
+            new InvalidOperationException("An exception has been raised that is likely due to a transient failure.", refused)));
+    }
 }

@@ -4,8 +4,10 @@ namespace HeadlessCrm.Api.Infrastructure.Http;
 
 /// <summary>
 /// Failures that mean the database could not serve the request in time, not that the request is wrong: the connection
-/// pool stayed exhausted past its Timeout (an NpgsqlException around a TimeoutException), or PostgreSQL cancelled a
-/// statement that ran past statement_timeout (57014). Both pass when the load does, so the caller is told to retry.
+/// pool stayed exhausted past its Timeout (an NpgsqlException around a TimeoutException), PostgreSQL cancelled a
+/// statement that ran past statement_timeout (57014), or it refused a new connection because its slots were taken
+/// (53300, when the hosts' pools together exceed max_connections) or it is starting up or shutting down (57P03). All
+/// pass when the load does, so the caller is told to retry.
 /// </summary>
 public static class DatabaseBusy
 {
@@ -18,7 +20,8 @@ public static class DatabaseBusy
         for (var e = exception; e is not null; e = e.InnerException)
         {
             if (e is NpgsqlException { InnerException: TimeoutException }) return true;
-            if (e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled }) return true;
+            if (e is PostgresException { SqlState: PostgresErrorCodes.QueryCanceled or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.CannotConnectNow })
+                return true;
         }
         return false;
     }
