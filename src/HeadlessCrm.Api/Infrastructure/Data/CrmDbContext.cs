@@ -116,6 +116,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         // (and says so with IgnoreQueryFilters); everything else sees its own workspace's clients only.
         model.Entity<OAuthClient>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<ErasureBlock>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        foreach (var property in model.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string[])))
+            property.SetValueComparer(Converters.TextArrays);
         SnakeCaseNames.Apply(model);
     }
 
@@ -180,19 +182,19 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         {
             if (entry.State == EntityState.Added)
             {
-                if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(e => e.WorkspaceId).CurrentValue = RequireWorkspace();
-                entry.Property(e => e.CreatedAt).CurrentValue = now;
-                entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(nameof(TenantEntity.WorkspaceId)).CurrentValue = RequireWorkspace();
+                entry.Property(nameof(TenantEntity.CreatedAt)).CurrentValue = now;
+                entry.Property(nameof(TenantEntity.UpdatedAt)).CurrentValue = now;
             }
             else if (entry.State == EntityState.Modified)
             {
-                entry.Property(e => e.UpdatedAt).CurrentValue = now;
+                entry.Property(nameof(TenantEntity.UpdatedAt)).CurrentValue = now;
             }
         }
         foreach (var entry in ChangeTracker.Entries<DealContact>().Where(e => e.State == EntityState.Added))
         {
-            if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(e => e.WorkspaceId).CurrentValue = RequireWorkspace();
-            entry.Property(e => e.CreatedAt).CurrentValue = now;
+            if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(nameof(DealContact.WorkspaceId)).CurrentValue = RequireWorkspace();
+            entry.Property(nameof(DealContact.CreatedAt)).CurrentValue = now;
         }
         // After the timestamps, so that the events' snapshots carry them.
         foreach (var change in changes) Record(change.Audit, change.Entity);
