@@ -104,6 +104,74 @@ public sealed class BatchTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
+    public async Task Each_operation_sees_what_the_operations_before_it_wrote_and_returns_the_record_as_saved()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var kept = await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Kept" });
+        var gone = await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Gone" });
+
+        // Independent operations, none failing: the records come back as saved, as a read gives them, each audited.
+        var independent = await BatchAsync(ws.Http, "contacts", new
+        {
+            operations = new object[]
+            {
+                new { op = "create", record = new { firstName = "Cara", emails = new[] { new { value = "cara@example.com" } } } },
+                new { op = "update", id = kept.Id(), record = new { title = "Zero" } },
+            },
+        });
+        Assert.Equal(["created", "updated"], Statuses(independent));
+        foreach (var item in independent["results"]!.AsArray().Select(i => i!))
+        {
+            var read = await ws.Http.GetJsonAsync($"/api/v1/contacts/{item.Id()}");
+            Assert.Equal(read["createdAt"]!.GetValue<DateTime>(), item["record"]!["createdAt"]!.GetValue<DateTime>());
+            Assert.Equal(read["updatedAt"]!.GetValue<DateTime>(), item["record"]!["updatedAt"]!.GetValue<DateTime>());
+            Assert.True(read["updatedAt"]!.GetValue<DateTime>() > DateTime.UtcNow.AddMinutes(-5));
+        }
+        Assert.Equal("Zero", independent["results"]![1]!["record"]!["title"]!.GetValue<string>());
+        Assert.Single((await ws.Http.GetJsonAsync($"/api/v1/audit?recordId={independent["results"]![0]!.Id()}")).Data());
+        await (await ws.Http.DeleteAsync($"/api/v1/contacts/{independent["results"]![0]!.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+
+        // Operations that build on the ones before them.
+        var result = await BatchAsync(ws.Http, "contacts", new
+        {
+            operations = new object[]
+            {
+                new { op = "upsert", matchBy = "email", record = new { firstName = "Ana", emails = new[] { new { value = "ana@example.com" } } } },
+                new { op = "upsert", matchBy = "email", record = new { lastName = "Lopez", emails = new[] { new { value = "ANA@example.com" } } } },
+                new { op = "update", id = kept.Id(), record = new { lastName = "One" } },
+                new { op = "update", id = kept.Id(), record = new { title = "Two" } },
+                new { op = "archive", id = gone.Id() },
+                new { op = "update", id = gone.Id(), record = new { title = "After archive" } },
+            },
+        });
+
+        Assert.Equal(["created", "updated", "updated", "updated", "archived", "updated"], Statuses(result));
+        var items = result["results"]!.AsArray();
+        Assert.Equal(items[0]!.Id(), items[1]!.Id());
+        Assert.Equal(("Ana", "Lopez"), (items[1]!["record"]!["firstName"]!.GetValue<string>(), items[1]!["record"]!["lastName"]!.GetValue<string>()));
+        Assert.Equal(("One", "Two"), (items[3]!["record"]!["lastName"]!.GetValue<string>(), items[3]!["record"]!["title"]!.GetValue<string>()));
+        Assert.NotNull(items[5]!["record"]!["archivedAt"]);
+        Assert.Equal(["created", "updated"], (await ws.Http.GetJsonAsync($"/api/v1/audit?recordId={items[0]!.Id()}")).Data()
+            .Select(e => e!["action"]!.GetValue<string>()).Order());
+        Assert.Equal(["Ana", "Kept"], (await ws.Http.GetJsonAsync("/api/v1/contacts")).Data().Select(c => c!["firstName"]!.GetValue<string>()).Order());
+
+        // A unique custom field value taken by an earlier operation of the batch is a conflict for a later one.
+        await ws.Http.CreateAsync("/api/v1/custom-fields", new { @object = "deals", key = "externalId", label = "External id", type = "text", unique = true });
+        var deals = await BatchAsync(ws.Http, "deals", new
+        {
+            operations = new object[]
+            {
+                new { op = "create", record = new { title = "First", customFields = new { externalId = "ERP-1" } } },
+                new { op = "create", record = new { title = "Second", customFields = new { externalId = "ERP-1" } } },
+                new { op = "upsert", matchBy = "customFields.externalId", record = new { title = "First again", customFields = new { externalId = "ERP-1" } } },
+            },
+        });
+        Assert.Equal(["created", "failed", "updated"], Statuses(deals));
+        Assert.Equal(409, deals["results"]![1]!["error"]!["status"]!.GetValue<int>());
+        Assert.Equal(deals["results"]![0]!.Id(), deals["results"]![2]!.Id());
+    }
+
+    [Fact]
     public async Task An_atomic_batch_with_a_failure_writes_nothing_and_names_each_failed_field()
     {
         var ws = await api.NewWorkspaceAsync();

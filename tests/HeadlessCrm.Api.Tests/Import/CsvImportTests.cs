@@ -108,6 +108,22 @@ public sealed class CsvImportTests(ImportHost api) : IClassFixture<ImportHost>
     }
 
     [Fact]
+    public async Task A_row_upserting_the_email_of_an_earlier_row_of_the_file_updates_the_record_that_row_created()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        const string csv = "First,Last,Email\r\nAna,,ana@example.com\r\n,Lopez,ANA@example.com\r\nBen,,ben@example.com\r\n";
+        var job = await ws.Http.ImportAsync(new
+        {
+            @object = "contacts", matchBy = "email",
+            columns = new Dictionary<string, string?> { ["First"] = "firstName", ["Last"] = "lastName", ["Email"] = "emails" },
+        }, csv);
+
+        Assert.Equal((3, 3, 2, 1, 0), job.Counts());
+        var contacts = Sorted(await ws.Http.GetJsonAsync("/api/v1/contacts"));
+        Assert.Equal([("Ana", "Lopez"), ("Ben", null)], contacts.Select(c => (c["firstName"]!.GetValue<string>(), c["lastName"]?.GetValue<string>())));
+    }
+
+    [Fact]
     public async Task Failed_rows_download_as_csv_with_their_row_column_field_message_and_cells()
     {
         var ws = await api.NewWorkspaceAsync();

@@ -13,8 +13,8 @@ namespace HeadlessCrm.Api.Features.Import;
 
 /// <summary>
 /// Runs the next chunk of a claimed import, as the person or client who started it: their visibility, role and scopes
-/// (as they are now). One transaction holds the chunk's records (each row an operation of <see cref="RecordBatch"/>,
-/// in its savepoint), its failed rows' errors, the removal of its successful rows and the job's progress, so a crash
+/// (as they are now). One transaction holds the chunk's records (each row an operation of <see cref="RecordBatch"/>:
+/// the chunk saved whole, or row by row if a row fails), its failed rows' errors, the removal of its successful rows and the job's progress, so a crash
 /// loses the chunk whole and the next claim runs it again. A dry run rolls the records back to a savepoint and keeps
 /// the rest.
 /// </summary>
@@ -30,8 +30,8 @@ public sealed class ImportChunk(
     public async Task<bool> RunAsync(Guid workspaceId, Guid importId, Guid host, CancellationToken ct)
     {
         caller.ActAsSystem(workspaceId, []);
-        // EF wraps each SaveChanges inside a transaction in a savepoint of its own (two statements a row); the chunk's
-        // savepoint, and RecordBatch's per row when a chunk is run again, already give each failure its rollback.
+        // EF wraps each SaveChanges inside a transaction in a savepoint of its own (two statements a row); RecordBatch's
+        // savepoints (the chunk's, and one a row when a chunk is run again) already give each failure its rollback.
         db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         var job = await db.Set<ImportJob>().FromSql($"SELECT * FROM import_jobs WHERE workspace_id = {workspaceId} AND id = {importId} FOR UPDATE")
@@ -115,19 +115,11 @@ public sealed class ImportChunk(
 
         if (operations.Count > 0)
         {
-            const string chunk = "import_chunk";
+            const string dryRun = "import_dry_run";
             var transaction = db.Database.CurrentTransaction!;
-            // Most chunks have no failing row: run them without a savepoint per row, and only when one fails roll the
-            // chunk back and run it again row by row, each in its savepoint (the same use cases either way).
-            await transaction.CreateSavepointAsync(chunk, ct);
-            var results = await target.TryRunAllAsync(services, operations, ct);
-            if (results is null)
-            {
-                await transaction.RollbackToSavepointAsync(chunk, ct);
-                results = await target.RunAsync(services, operations, ct);
-            }
-            if (job.DryRun) await transaction.RollbackToSavepointAsync(chunk, ct);
-            else await transaction.ReleaseSavepointAsync(chunk, ct);
+            if (job.DryRun) await transaction.CreateSavepointAsync(dryRun, ct);
+            var results = await target.RunAsync(services, operations, ct);
+            if (job.DryRun) await transaction.RollbackToSavepointAsync(dryRun, ct);
             db.ChangeTracker.Clear();
             for (var r = 0; r < results.Count; r++)
             {

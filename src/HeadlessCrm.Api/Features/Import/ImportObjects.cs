@@ -21,9 +21,6 @@ public interface IImportObject
 
     /// <summary>Runs the operations through <see cref="RecordBatch"/> in the open transaction: the type's own use cases.</summary>
     Task<List<BatchItemResult>> RunAsync(IServiceProvider services, IReadOnlyList<JsonElement> operations, CancellationToken ct);
-
-    /// <summary>The same without a savepoint per operation; null at the first failure (roll back and use <see cref="RunAsync"/>).</summary>
-    Task<List<BatchItemResult>?> TryRunAllAsync(IServiceProvider services, IReadOnlyList<JsonElement> operations, CancellationToken ct);
 }
 
 public static class ImportObjects
@@ -47,8 +44,5 @@ public static class ImportObjects
 
         public Task<List<BatchItemResult>> RunAsync(IServiceProvider services, IReadOnlyList<JsonElement> operations, CancellationToken ct) =>
             services.GetRequiredService<RecordBatch>().RunInTransactionAsync(type, services.GetRequiredService<TUseCases>(), operations, ct);
-
-        public Task<List<BatchItemResult>?> TryRunAllAsync(IServiceProvider services, IReadOnlyList<JsonElement> operations, CancellationToken ct) =>
-            services.GetRequiredService<RecordBatch>().TryRunAllInTransactionAsync(type, services.GetRequiredService<TUseCases>(), operations, ct);
     }
 }

@@ -10,10 +10,11 @@ namespace HeadlessCrm.Api.Features.Records;
 /// <summary>
 /// Create and merge-patch update for every record type: scope, defaults, field rules (custom fields checked against
 /// their definitions), the type's own application of the input (which may check references or move a deal), one
-/// save, and the saved record's public shape.
+/// save, and the saved record's public shape. Inside an open <see cref="WriteBatch"/> the save is left to the batch.
 /// </summary>
 public sealed class RecordWriter(
-    CrmDbContext db, RequestContext caller, RecordLifecycle lifecycle, CustomFieldCatalog customFields, UniqueCustomFields unique)
+    CrmDbContext db, RequestContext caller, RecordLifecycle lifecycle, CustomFieldCatalog customFields, UniqueCustomFields unique,
+    WriteBatch batch)
 {
     public delegate Task Apply<in TInput, in TEntity>(TInput input, TEntity entity, CancellationToken ct);
 
@@ -66,6 +67,13 @@ public sealed class RecordWriter(
     private async Task SaveAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, TEntity entity, CustomFieldValues.Checked values, CancellationToken ct)
         where TEntity : CrmRecord where TDto : IVersioned
     {
+        if (batch.IsOpen)
+        {
+            foreach (var (key, value) in values.UniqueValues) batch.EnsureNoneStaged<TEntity>(e => WriteBatch.MayHold(e, key, value), entity.Id);
+            await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);
+            batch.Stage(entity, () => type.Map(entity));
+            return;
+        }
         if (values.UniqueValues.Count == 0 || db.Database.CurrentTransaction is not null)
         {
             await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);

@@ -31,6 +31,22 @@ internal static class Converters
                 v => JsonSerializer.Serialize(v, Json).GetHashCode(),
                 v => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(v, Json), Json)!));
 
+    /// <summary>
+    /// Text arrays (tags, email and phone keys) compared element by element. EF's own comparer for them builds a delegate
+    /// each time it snapshots or compares one (a lambda nested in its expression), which a bulk save pays per record.
+    /// </summary>
+    public static readonly ValueComparer<string[]> TextArrays = new(
+        (a, b) => a == b || a != null && b != null && a.SequenceEqual(b),
+        v => TextArrayHash(v),
+        v => v.ToArray());
+
+    private static int TextArrayHash(string[] values)
+    {
+        var hash = new HashCode();
+        foreach (var value in values) hash.Add(value);
+        return hash.ToHashCode();
+    }
+
     public static PropertyBuilder<JsonObject> AsJsonb(this PropertyBuilder<JsonObject> property) =>
         property.HasColumnType("jsonb").HasConversion(
             v => v.ToJsonString(Json),

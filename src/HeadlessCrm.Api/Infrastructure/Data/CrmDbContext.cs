@@ -116,6 +116,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         // (and says so with IgnoreQueryFilters); everything else sees its own workspace's clients only.
         model.Entity<OAuthClient>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
         model.Entity<ErasureBlock>().HasQueryFilter(TenantFilter, e => e.WorkspaceId == CurrentWorkspaceId);
+        foreach (var property in model.Model.GetEntityTypes().SelectMany(t => t.GetProperties()).Where(p => p.ClrType == typeof(string[])))
+            property.SetValueComparer(Converters.TextArrays);
         SnakeCaseNames.Apply(model);
     }
 
@@ -127,16 +129,45 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         return Expression.Lambda(body, parameter);
     }
 
-    public override Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {
-        Stamp();
-        return base.SaveChangesAsync(cancellationToken);
+        var auto = DetectChangesOnce();
+        try
+        {
+            Stamp();
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
     }
 
     public override int SaveChanges()
     {
-        Stamp();
-        return base.SaveChanges();
+        var auto = DetectChangesOnce();
+        try
+        {
+            Stamp();
+            return base.SaveChanges();
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = auto;
+        }
+    }
+
+    /// <summary>
+    /// Detects the changes of a save once: the audit trail's, the stamps' and EF's own look at the tracked entities would
+    /// each detect them again, comparing every property of every entity (a bulk save tracks hundreds). What changes after
+    /// this goes through the entries (<see cref="Stamp"/>), which EF sees without detecting.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var auto = ChangeTracker.AutoDetectChangesEnabled;
+        if (auto) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return auto;
     }
 
     /// <summary>
@@ -151,18 +182,19 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         {
             if (entry.State == EntityState.Added)
             {
-                if (entry.Entity.WorkspaceId == Guid.Empty) entry.Entity.WorkspaceId = RequireWorkspace();
-                entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
+                if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(nameof(TenantEntity.WorkspaceId)).CurrentValue = RequireWorkspace();
+                entry.Property(nameof(TenantEntity.CreatedAt)).CurrentValue = now;
+                entry.Property(nameof(TenantEntity.UpdatedAt)).CurrentValue = now;
             }
             else if (entry.State == EntityState.Modified)
             {
-                entry.Entity.UpdatedAt = now;
+                entry.Property(nameof(TenantEntity.UpdatedAt)).CurrentValue = now;
             }
         }
         foreach (var entry in ChangeTracker.Entries<DealContact>().Where(e => e.State == EntityState.Added))
         {
-            if (entry.Entity.WorkspaceId == Guid.Empty) entry.Entity.WorkspaceId = RequireWorkspace();
-            entry.Entity.CreatedAt = now;
+            if (entry.Entity.WorkspaceId == Guid.Empty) entry.Property(nameof(DealContact.WorkspaceId)).CurrentValue = RequireWorkspace();
+            entry.Property(nameof(DealContact.CreatedAt)).CurrentValue = now;
         }
         // After the timestamps, so that the events' snapshots carry them.
         foreach (var change in changes) Record(change.Audit, change.Entity);

@@ -49,6 +49,7 @@ public static class ApiExtensions
 
         services.AddScoped<RecordReader>();
         services.AddScoped<RecordWriter>();
+        services.AddScoped<WriteBatch>();
         services.AddScoped<RecordLifecycle>();
         services.AddScoped<RecordReferences>();
         services.AddScoped<CustomFieldCatalog>();
