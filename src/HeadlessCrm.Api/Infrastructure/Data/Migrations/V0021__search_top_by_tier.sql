@@ -2,22 +2,37 @@
 -- 18,000 of a million contacts) no longer visits and ranks every match.
 --
 -- Tiers, best first (a record is in the best one it meets; ties within a tier go by id, newest first):
---   5  it starts with the query                           "zoe" → Zoe Abbott, "nora abbott" → Nora Abbott
---   4  its second word starts with the query              "costa" → Ana Costa
+--   7  its first word is the query                        "zoe" → Zoe Abbott
+--   6  it starts with the query                           "zo" → Zoe Abbott, "zoe" → Zoey Lee, "nora abbott"
+--   5  its second word is the query                       "costa" → Ana Costa
+--   4  its second word starts with the query              "cost" → Ana Costa
 --   3  every word of the query starts a word of it        "indus" → Ácme Industries, "zoe.abbott" → Zoe Abbott
 --   2  it contains the query (or, for a query without letters, its digits)   "5551904" → +1 555-555-1904
 --   the word similarity (0.6–1) for a typo match only, best first           "muler" → Müller
--- The first two words are a contact's first and last name, the start of a company's name or a deal's title. Only the typo
--- tier ranks each of its matches, and a search reaches it only after every better match.
+-- The first two words are a contact's first and last name, the start of a company's name or a deal's title. Only the
+-- typo tier ranks each of its matches, and a search reaches it only after every better match.
 
 -- The search text after its first word (all of it when it has one word).
 CREATE FUNCTION crm_search_second_word_on(search_text text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
     AS $$ SELECT substr(search_text, strpos(search_text, ' ') + 1) $$;
 
--- Tiers 5 and 4 are ranges of these indexes, read without the table (the trigram index would return every record
--- containing the query anywhere, and need the table to tell which start with it): "zoe" reads the 18,000 index entries
--- starting with it and keeps the newest ids. The second index includes the search text because PostgreSQL 15 reads
--- an expression index without the table only when the columns the expression is made of are in it too.
+-- Tiers 7 and 5 read these indexes in id order and stop after `take` rows. Tiers 6 and 4 are ranges of the prefix
+-- indexes, read without the table (the trigram index would return every record containing the query anywhere, and
+-- need the table to tell which start with it), and sorted: "zo" reads the 18,000 entries starting with it. The second
+-- prefix index includes the search text because PostgreSQL 15 reads an expression index without the table only when
+-- the columns the expression is made of are in it too.
+CREATE INDEX IF NOT EXISTS contacts_search_first_word ON contacts (workspace_id, split_part(search_text, ' ', 1), id)
+    WHERE archived_at IS NULL;
+CREATE INDEX IF NOT EXISTS companies_search_first_word ON companies (workspace_id, split_part(search_text, ' ', 1), id)
+    WHERE archived_at IS NULL;
+CREATE INDEX IF NOT EXISTS deals_search_first_word ON deals (workspace_id, split_part(search_text, ' ', 1), id)
+    WHERE archived_at IS NULL;
+CREATE INDEX IF NOT EXISTS contacts_search_second_word ON contacts (workspace_id, split_part(search_text, ' ', 2), id)
+    WHERE archived_at IS NULL;
+CREATE INDEX IF NOT EXISTS companies_search_second_word ON companies (workspace_id, split_part(search_text, ' ', 2), id)
+    WHERE archived_at IS NULL;
+CREATE INDEX IF NOT EXISTS deals_search_second_word ON deals (workspace_id, split_part(search_text, ' ', 2), id)
+    WHERE archived_at IS NULL;
 CREATE INDEX IF NOT EXISTS contacts_search_prefix ON contacts (workspace_id, search_text text_pattern_ops)
     INCLUDE (id, owner_id) WHERE archived_at IS NULL;
 CREATE INDEX IF NOT EXISTS companies_search_prefix ON companies (workspace_id, search_text text_pattern_ops)
@@ -85,15 +100,18 @@ BEGIN
 
     FOR tier IN
         SELECT * FROM (VALUES
-            (5.0::float8, format('search_text LIKE %L', literal || '%'), false),
-            (4.0::float8, format('crm_search_second_word_on(search_text) LIKE %1$L AND NOT search_text LIKE %1$L', literal || '%'), false),
-            (3.0::float8, format('(%s) AND NOT %s', word_starts, starts), true),
-            (2.0::float8, format('(%s) AND NOT (%s) AND NOT %s', contains, word_starts, starts), true))
-            AS t (tier_rank, matches, walks)
+            (7.0::float8, format('split_part(search_text, '' '', 1) = %L', normalised), 'ordered'),
+            (6.0::float8, format('search_text LIKE %L AND split_part(search_text, '' '', 1) <> %L', literal || '%', normalised), 'index'),
+            (5.0::float8, format('split_part(search_text, '' '', 2) = %L AND NOT search_text LIKE %L', normalised, literal || '%'), 'ordered'),
+            (4.0::float8, format('crm_search_second_word_on(search_text) LIKE %1$L AND NOT search_text LIKE %1$L
+                                  AND split_part(search_text, '' '', 2) <> %2$L', literal || '%', normalised), 'index'),
+            (3.0::float8, format('(%s) AND NOT %s', word_starts, starts), 'walk'),
+            (2.0::float8, format('(%s) AND NOT (%s) AND NOT %s', contains, word_starts, starts), 'walk'))
+            AS t (tier_rank, matches, reads)
         WHERE after_rank IS NULL OR t.tier_rank <= after_rank
     LOOP
         after := CASE WHEN tier.tier_rank = after_rank THEN format(' AND id < %L::uuid', after_id) ELSE '' END;
-        IF tier.walks THEN
+        IF tier.reads = 'walk' THEN
             EXECUTE format(
                 'SELECT array_agg(id ORDER BY id DESC) FROM (
                      SELECT id FROM (SELECT id, search_text, archived_at, owner_id, workspace_id FROM %I
@@ -108,11 +126,13 @@ BEGIN
                 after := format(' AND id < %L::uuid', newest[cardinality(newest)]);
             END IF;
         END IF;
-        -- MATERIALIZED: the planner must find the matches through an index, not walk the primary key in id order hoping
-        -- to meet `take` of them soon (its estimate for a prefix, word or substring test is no guide).
-        RETURN QUERY EXECUTE format(
-            'WITH matches AS MATERIALIZED (SELECT id FROM %I WHERE %s AND %s%s)
-             SELECT %s::float8, id FROM matches ORDER BY id DESC LIMIT %s',
+        -- 'ordered': the word index gives the ids in order. Otherwise MATERIALIZED: the planner must find the matches
+        -- through an index, not walk the primary key in id order hoping to meet `take` of them soon (its estimate for a
+        -- prefix, word or substring test is no guide).
+        RETURN QUERY EXECUTE format(CASE WHEN tier.reads = 'ordered'
+            THEN 'SELECT %5$s::float8, id FROM %1$I WHERE %2$s AND %3$s%4$s ORDER BY id DESC LIMIT %6$s'
+            ELSE 'WITH matches AS MATERIALIZED (SELECT id FROM %1$I WHERE %2$s AND %3$s%4$s)
+                  SELECT %5$s::float8, id FROM matches ORDER BY id DESC LIMIT %6$s' END,
             record_type, live, tier.matches, after, tier.tier_rank, take);
         GET DIAGNOSTICS found = ROW_COUNT;
         take := take - found;
@@ -135,7 +155,7 @@ REVOKE ALL ON FUNCTION crm_search_top(text, text, uuid[], double precision, uuid
 GRANT EXECUTE ON FUNCTION crm_search_top(text, text, uuid[], double precision, uuid, integer) TO crm_app;
 
 -- Replaced by crm_search_top.
-DROP FUNCTION crm_search_hit(text, text, uuid);
-DROP FUNCTION crm_search_ids(text, text);
-DROP FUNCTION crm_search_rank(text, text);
-DROP FUNCTION crm_search_matches(text, text);
+DROP FUNCTION IF EXISTS crm_search_hit(text, text, uuid);
+DROP FUNCTION IF EXISTS crm_search_ids(text, text);
+DROP FUNCTION IF EXISTS crm_search_rank(text, text);
+DROP FUNCTION IF EXISTS crm_search_matches(text, text);
