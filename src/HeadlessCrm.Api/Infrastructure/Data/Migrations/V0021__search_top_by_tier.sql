@@ -87,11 +87,14 @@ BEGIN
         RAISE EXCEPTION 'crm_search_top: take must be positive and the cursor whole';
     END IF;
     starts := format('(search_text LIKE %1$L OR crm_search_second_word_on(search_text) LIKE %1$L)', literal || '%');
-    -- Each word of the query is somewhere in the text before the costlier word test is made.
+    -- Each word of the query is somewhere in the text before the costlier word test is made. With words of 3 or more
+    -- characters the trigram index finds those texts, and `IS TRUE` keeps the word index out: its prefix `'zoe':*`
+    -- merges one lexeme per email address starting with "zoe" (the parser keeps an address whole), 4 times slower.
     word_starts := CASE WHEN words IS NULL THEN 'false' ELSE (
         SELECT string_agg(format('search_text LIKE %L AND ', '%' || replace(replace(replace(word, '\', '\\'), '%', '\%'), '_', '\_') || '%'), '')
-        FROM regexp_split_to_table(normalised, '[^[:alnum:]]+') AS word WHERE word <> '')
-        || format('to_tsvector(''simple'', search_text) @@ %L::tsquery', words) END;
+               || format(CASE WHEN min(length(word)) >= 3 THEN '(to_tsvector(''simple'', search_text) @@ %L::tsquery) IS TRUE'
+                              ELSE 'to_tsvector(''simple'', search_text) @@ %L::tsquery' END, words)
+        FROM regexp_split_to_table(normalised, '[^[:alnum:]]+') AS word WHERE word <> '') END;
     contains := format('search_text LIKE %L', '%' || literal || '%')
         || CASE WHEN digits IS NULL OR digits = normalised THEN ''
                 ELSE format(' OR search_text LIKE %L', '%' || digits || '%') END;
