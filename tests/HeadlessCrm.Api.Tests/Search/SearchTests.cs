@@ -39,19 +39,56 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
-    public async Task Better_matches_rank_first_and_archived_records_are_not_found()
+    public async Task Ranks_by_tier_first_word_then_second_word_then_word_prefix_then_contains_then_typo()
     {
         var ws = await api.NewWorkspaceAsync();
+        // Created worst first, so within-tier order by id (newest first) cannot explain the result.
+        var typo = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Norrd Shipping" });
+        var contains = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Fjordnord AS" });
+        var wordPrefix = await ws.Http.CreateAsync("/api/v1/companies", new { name = "The Great Nordland" });
+        var secondWord = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Grand Nordic" });
         var starts = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Nord Logistics" });
-        var contains = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Grand Nordic" });
         await ws.Http.CreateAsync("/api/v1/companies", new { name = "Southern Shipping" });
         var archived = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Nord Archive" });
         await (await ws.Http.DeleteAsync($"/api/v1/companies/{archived.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        string[] expected = [starts.Id(), secondWord.Id(), wordPrefix.Id(), contains.Id(), typo.Id()];
 
-        // Starts with the term, then contains it; the archived one and the unrelated one are not found.
         var hits = await FindAsync(ws.Http, "nord");
-        Assert.Equal([starts.Id(), contains.Id()], Ids(hits));
-        Assert.True(hits[0]!["rank"]!.GetValue<double>() > hits[1]!["rank"]!.GetValue<double>());
+        Assert.Equal(expected, Ids(hits));
+        var ranks = hits.Select(h => h!["rank"]!.GetValue<double>()).ToArray();
+        Assert.Equal([7.0, 4.0, 3.0, 2.0], ranks[..4]);  // first word, second word's start, a word's start, inside
+        Assert.InRange(ranks[4], 0.6, 1.0);
+
+        // Two at a time, the cursor crosses every tier, into the typo tier, and gives the same order.
+        var paged = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await ws.Http.GetJsonAsync($"/api/v1/search?q=nord&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            paged.AddRange(page.Data().Select(h => h!.Id()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(expected, paged);
+    }
+
+    [Fact]
+    public async Task Query_characters_that_are_like_wildcards_match_only_themselves()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var underscore = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Snake_case Labs" });
+        await ws.Http.CreateAsync("/api/v1/companies", new { name = "Snakeycase Labs" });
+        var percent = await ws.Http.CreateAsync("/api/v1/deals", new { title = "5% off renewal" });
+        await ws.Http.CreateAsync("/api/v1/deals", new { title = "50 off renewal" });
+
+        // The look-alikes (created later, so first among equals) may match as words or typos, never as the text's start.
+        foreach (var (q, id) in new[] { ("snake_case", underscore.Id()), ("5% off", percent.Id()) })
+        {
+            var hits = await FindAsync(ws.Http, q);
+            Assert.Equal(id, hits[0]!.Id());
+            Assert.True(hits[0]!["rank"]!.GetValue<double>() >= 6.0);
+            Assert.All(hits.Skip(1), h => Assert.True(h!["rank"]!.GetValue<double>() < 6.0));
+        }
     }
 
     [Fact]
@@ -92,7 +129,13 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
         await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Visible", lastName = "Vince" });
 
         Assert.Equal([mine.Id()], Ids(await FindAsync(rep.Http, "visible")));
+        Assert.Empty(await FindAsync(rep.Http, "vince"));
         Assert.Equal(2, (await FindAsync(ws.Http, "visible")).Count);
+        var team = await ws.TeamAsync("North");
+        var manager = await ws.MemberAsync("manager", team);
+        var teamRep = await ws.MemberAsync("rep", team);
+        var teams = await teamRep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Visible", lastName = "Team" });
+        Assert.Equal([teams.Id()], Ids(await FindAsync(manager.Http, "visible")));
         var stranger = await api.NewWorkspaceAsync();
         Assert.Empty(await FindAsync(stranger.Http, "visible"));
     }

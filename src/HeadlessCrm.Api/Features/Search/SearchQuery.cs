@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using HeadlessCrm.Api.Features.Companies;
 using HeadlessCrm.Api.Features.Contacts;
@@ -7,7 +6,6 @@ using HeadlessCrm.Api.Features.Deals;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
-using HeadlessCrm.Api.Infrastructure.Data.Configurations;
 using HeadlessCrm.Api.Infrastructure.Paging;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,12 +21,6 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
     public const int MinQueryLength = 2;
     public const int MaxQueryLength = 200;
     private const string CursorSort = "rank";
-
-    /// <summary>The highest rank: the text starts with the query (1) and the query is a whole word of it (similarity 1).</summary>
-    public const double TopRank = 2;
-
-    /// <summary>How many of the newest records the common-term path looks at before leaving the page to the full ranking.</summary>
-    public const int TopWindow = 5000;
 
     private static readonly Dictionary<string, string> ReadScopes = new()
     {
@@ -46,23 +38,21 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
         var after = cursor is null ? null : Cursor.Decode(cursor);
         if (after is not null && (after.Sort != CursorSort || after.Value is not JsonValue value || !value.TryGetValue<double>(out _)))
             throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as a search returned it.");
-        var afterRank = after?.Value!.GetValue<double>();
+        var from = new After(after?.Value!.GetValue<double>(), after?.Id);
+        var owners = await VisibleOwnersAsync(ct);
 
         var hits = new List<SearchHit>();
         if (wanted.Contains("contacts"))
-            hits.AddRange(await TopAsync(db.Contacts, "contacts", query, afterRank, after?.Id, limit + 1, c => new SearchHit(
+            hits.AddRange(await TopAsync(db.Contacts, "contacts", query, owners, from, limit + 1, c => new SearchHit(
                 "contact", c.Id,
                 (c.FirstName ?? "") + " " + (c.LastName ?? ""),
-                c.EmailKeys.Length > 0 ? c.EmailKeys[0] : null,
-                SearchSql.Rank(EF.Property<string>(c, SearchTextConfiguration.SearchText), query)), ct));
+                c.EmailKeys.Length > 0 ? c.EmailKeys[0] : null, 0), ct));
         if (wanted.Contains("companies"))
-            hits.AddRange(await TopAsync(db.Companies, "companies", query, afterRank, after?.Id, limit + 1, c => new SearchHit(
-                "company", c.Id, c.Name, c.Domain,
-                SearchSql.Rank(EF.Property<string>(c, SearchTextConfiguration.SearchText), query)), ct));
+            hits.AddRange(await TopAsync(db.Companies, "companies", query, owners, from, limit + 1, c => new SearchHit(
+                "company", c.Id, c.Name, c.Domain, 0), ct));
         if (wanted.Contains("deals"))
-            hits.AddRange(await TopAsync(db.Deals, "deals", query, afterRank, after?.Id, limit + 1, d => new SearchHit(
-                "deal", d.Id, d.Title, d.Currency == null ? null : d.Amount + " " + d.Currency,
-                SearchSql.Rank(EF.Property<string>(d, SearchTextConfiguration.SearchText), query)), ct));
+            hits.AddRange(await TopAsync(db.Deals, "deals", query, owners, from, limit + 1, d => new SearchHit(
+                "deal", d.Id, d.Title, d.Currency == null ? null : d.Amount + " " + d.Currency, 0), ct));
 
         // Each type gave its best limit+1 after the cursor, so the best limit+1 of them all are among these.
         var page = hits.OrderByDescending(h => h.Rank).ThenByDescending(h => h.Id).Take(limit + 1)
@@ -93,39 +83,41 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
         return wanted;
     }
 
-    /// <summary>The best <paramref name="take"/> live matches of one type after (rank, id), best first.</summary>
-    private static async Task<List<SearchHit>> TopAsync<T>(
-        IQueryable<T> source, string table, string query, double? afterRank, Guid? afterId, int take, Expression<Func<T, SearchHit>> hit, CancellationToken ct)
+    /// <summary>
+    /// The owners whose records the caller sees, as the visibility filter has it: null for the whole workspace, else the
+    /// caller and, for a manager, their team. It only narrows what crm_search_top reads; the DbContext filters still apply.
+    /// </summary>
+    private async Task<Guid[]?> VisibleOwnersAsync(CancellationToken ct)
+    {
+        if (caller.SeesWholeWorkspace) return null;
+        var owners = new List<Guid> { caller.MemberId!.Value };
+        if (caller.VisibleTeamId is { } team)
+            owners.AddRange(await db.Members.AsNoTracking().Where(m => m.TeamId == team).Select(m => m.Id).ToListAsync(ct));
+        return owners.Distinct().ToArray();
+    }
+
+    /// <summary>Where the previous page ended: (rank, id), both null for the first page.</summary>
+    private sealed record After(double? Rank, Guid? Id);
+
+    private sealed record RankedId(double Rank, Guid Id);
+
+    /// <summary>
+    /// The best <paramref name="take"/> live matches of one type after the cursor, best first. crm_search_top (V0021)
+    /// ranks them below row-level security, where the prefix, word and trigram indexes serve, and returns (rank, id);
+    /// the records are then read through the DbContext, so tenant and visibility apply to them as to any list.
+    /// </summary>
+    private async Task<List<SearchHit>> TopAsync<T>(
+        DbSet<T> source, string table, string query, Guid[]? owners, After after, int take, Expression<Func<T, SearchHit>> hit, CancellationToken ct)
         where T : CrmRecord
     {
-        var live = source.AsNoTracking().Where(e => e.ArchivedAt == null);
-
-        // The common-term path: while the page lies among the records of the highest possible rank, it is the newest of
-        // them (ties go by id, descending). Among the TopWindow newest live records after the cursor (a walk of the
-        // primary key), the first `take` of the top rank are exactly that page; if there are fewer, the full path below
-        // answers instead — so a rare term costs one bounded walk more, a common one ("zoe") never ranks every match.
-        if (afterRank is null or TopRank)
-        {
-            var window = live;
-            if (afterId is { } topAfter) window = window.Where(e => e.Id.CompareTo(topAfter) < 0);
-            var best = await window.OrderByDescending(e => e.Id).Take(TopWindow)
-                .Where(e => EF.Functions.Like(EF.Property<string>(e, SearchTextConfiguration.SearchText), SearchSql.Normalise(query) + "%")
-                    && SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query) >= TopRank)
-                .OrderByDescending(e => e.Id).Take(take).Select(hit).ToListAsync(ct);
-            if (best.Count == take) return best;
-        }
-
-        // The matches are found by crm_search_ids, below row-level security, where the trigram and word indexes serve.
-        var matches = live.Where(e => SearchSql.Hit(table, query, e.Id));
-        if (afterRank is { } rank && afterId is { } id)
-            matches = matches.Where(e => EF.Functions.LessThan(
-                (ITuple)new ValueTuple<double, Guid>(SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query), e.Id),
-                (ITuple)new ValueTuple<double, Guid>(rank, id)));
-        return await matches
-            .OrderByDescending(e => SearchSql.Rank(EF.Property<string>(e, SearchTextConfiguration.SearchText), query))
-            .ThenByDescending(e => e.Id)
-            .Take(take)
-            .Select(hit)
-            .ToListAsync(ct);
+        var ranked = await db.Database.SqlQuery<RankedId>($"""
+            SELECT rank AS "Rank", id AS "Id"
+            FROM crm_search_top({table}, {query}, {owners}::uuid[], {after.Rank}::float8, {after.Id}::uuid, {take})
+            """).ToListAsync(ct);
+        if (ranked.Count == 0) return [];
+        var ids = ranked.Select(r => r.Id).ToList();
+        var records = await source.AsNoTracking().Where(e => e.ArchivedAt == null && ids.Contains(e.Id)).Select(hit).ToListAsync(ct);
+        var rankOf = ranked.ToDictionary(r => r.Id, r => r.Rank);
+        return records.Select(h => h with { Rank = rankOf[h.Id] }).ToList();
     }
 }
