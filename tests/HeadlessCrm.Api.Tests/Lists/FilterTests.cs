@@ -1,3 +1,5 @@
+using HeadlessCrm.Api.Tests.Graph;
+
 namespace HeadlessCrm.Api.Tests.Lists;
 
 /// <summary>The filters a salesperson uses, as list parameters and as search trees.</summary>
@@ -168,6 +170,11 @@ public sealed class FilterTests(CrmApi api) : IClassFixture<CrmApi>
         var deals = await rep.Http.PostJsonAsync("/api/v1/deals/search", new { filter = new { field = "contacts.email", op = "contains", value = "GRACE@navy.example" } });
         await deals.ShouldHaveStatusAsync(HttpStatusCode.OK);
         Assert.Equal([deal.Id()], Ids(await deals.JsonAsync()));
+        var graph = await rep.Http.DataAsync("query($f: JSON) { contacts(filter: $f) { nodes { recordId } } }",
+            new { f = new { and = new object[] { new { field = "email", op = "containsAny", value = new[] { "grace@navy.example", "x@y.example" } }, new { field = "firstName", value = "Grace" } } } });
+        Assert.Equal([grace.Id()], graph["contacts"]!["nodes"]!.AsArray().Select(n => n!["recordId"]!.GetValue<string>()));
+        var segment = await ws.Http.CreateAsync("/api/v1/segments", new { name = "Grace", @object = "contacts", filter = new { field = "email", op = "contains", value = "grace@navy.example" } });
+        Assert.Equal([grace.Id()], Ids(await ws.Http.GetJsonAsync($"/api/v1/segments/{segment.Id()}/members")));
     }
 
     private static async Task<JsonNode> Search(HttpClient http, object filter)
