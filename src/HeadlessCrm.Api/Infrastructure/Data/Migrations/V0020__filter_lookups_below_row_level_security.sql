@@ -9,13 +9,14 @@
 -- ids by primary key. (A scalar array in `id = ANY (…)`, as V0016 writes, is re-evaluated for every row whenever the
 -- planner prefers to walk another index and filter — a full index search per row.)
 --
--- Only the columns and operators listed are accepted.
+-- Only the columns and operators listed are accepted. Tags are not looked up this way: a common tag would cost a
+-- primary-key probe per match, where filtering directly walks the ordering index and stops at a page (see
+-- docs/data-operations.md).
 CREATE FUNCTION crm_filter_ids(record_type text, column_name text, op text, keys text[]) RETURNS TABLE (id uuid)
     LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public ROWS 10
 AS $$
 BEGIN
-    IF (record_type, column_name) NOT IN (('contacts', 'email_keys'), ('contacts', 'phone_keys'),
-                                          ('contacts', 'tags'), ('companies', 'tags'), ('deals', 'tags')) THEN
+    IF (record_type, column_name) NOT IN (('contacts', 'email_keys'), ('contacts', 'phone_keys')) THEN
         RAISE EXCEPTION 'crm_filter_ids: %.% is not looked up here', record_type, column_name;
     END IF;
     IF op NOT IN ('@>', '&&') THEN
