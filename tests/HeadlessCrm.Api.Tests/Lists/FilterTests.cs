@@ -1,3 +1,5 @@
+using HeadlessCrm.Api.Tests.Graph;
+
 namespace HeadlessCrm.Api.Tests.Lists;
 
 /// <summary>The filters a salesperson uses, as list parameters and as search trees.</summary>
@@ -145,6 +147,34 @@ public sealed class FilterTests(CrmApi api) : IClassFixture<CrmApi>
         })));
         Assert.Equal([ada.Id()], Ids(await Search(rep.Http, new { field = "phone", op = "contains", value = "+44 (20) 7946-0001" })));
         Assert.Empty((await Search(rep.Http, new { field = "email", op = "contains", value = "nobody@work.example" })).Data());
+    }
+
+    [Fact]
+    public async Task An_email_lookup_stays_in_its_workspace_leaves_archived_contacts_out_and_reaches_deals_through_their_contacts()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var other = await api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var grace = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Grace", emails = new object[] { new { value = "grace@navy.example" } } });
+        var gone = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Gone", emails = new object[] { new { value = "grace@navy.example" } } });
+        await (await rep.Http.DeleteAsync($"/api/v1/contacts/{gone.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Elsewhere", emails = new object[] { new { value = "grace@navy.example" } } });
+        var deal = await rep.Http.CreateAsync("/api/v1/deals", new { title = "Cobol", contactIds = new[] { grace.Id() } });
+        await rep.Http.CreateAsync("/api/v1/deals", new { title = "No contact" });
+
+        Assert.Equal([grace.Id()], Ids(await Search(rep.Http, new { field = "email", op = "contains", value = "grace@navy.example" })));
+        Assert.Equal([grace.Id()], Ids(await ws.Http.GetJsonAsync("/api/v1/contacts?email=grace@navy.example")));
+        Assert.Equal([gone.Id()], Ids(await ws.Http.GetJsonAsync("/api/v1/contacts?email=grace@navy.example&archived=true")));
+        Assert.Empty((await other.Http.GetJsonAsync($"/api/v1/contacts?email=nobody@navy.example")).Data());
+        Assert.Single((await other.Http.GetJsonAsync("/api/v1/contacts?email=grace@navy.example")).Data());
+        var deals = await rep.Http.PostJsonAsync("/api/v1/deals/search", new { filter = new { field = "contacts.email", op = "contains", value = "GRACE@navy.example" } });
+        await deals.ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal([deal.Id()], Ids(await deals.JsonAsync()));
+        var graph = await rep.Http.DataAsync("query($f: JSON) { contacts(filter: $f) { nodes { recordId } } }",
+            new { f = new { and = new object[] { new { field = "email", op = "containsAny", value = new[] { "grace@navy.example", "x@y.example" } }, new { field = "firstName", value = "Grace" } } } });
+        Assert.Equal([grace.Id()], graph["contacts"]!["nodes"]!.AsArray().Select(n => n!["recordId"]!.GetValue<string>()));
+        var segment = await ws.Http.CreateAsync("/api/v1/segments", new { name = "Grace", @object = "contacts", filter = new { field = "email", op = "contains", value = "grace@navy.example" } });
+        Assert.Equal([grace.Id()], Ids(await ws.Http.GetJsonAsync($"/api/v1/segments/{segment.Id()}/members")));
     }
 
     private static async Task<JsonNode> Search(HttpClient http, object filter)

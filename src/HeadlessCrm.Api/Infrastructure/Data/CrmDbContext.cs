@@ -81,6 +81,14 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RevokedToken> RevokedTokens => Set<RevokedToken>();
 
+    /// <summary>
+    /// <c>crm_filter_ids(record_type, column_name, op, keys)</c> (V0020): the ids of the workspace's rows whose text[]
+    /// column holds the keys (<c>@&gt;</c>) or one of them (<c>&amp;&amp;</c>), searched through its GIN index below
+    /// row-level security. Used as a subquery by <see cref="FilterContext.LookedUp{TRow}"/>.
+    /// </summary>
+    public IQueryable<FilterMatch> FilterIds(string recordType, string columnName, string op, string[] keys) =>
+        FromExpression(() => FilterIds(recordType, columnName, op, keys));
+
     public RequestContext Caller => _caller ?? throw new InvalidOperationException("The CrmDbContext was used before it was bound to a caller.");
 
     // Read by the query filters; EF turns them into parameters of every query.
@@ -95,6 +103,8 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         CustomFieldSql.Register(model);
         SearchSql.Register(model);
         GeoSql.Register(model);
+        model.Entity<FilterMatch>().HasNoKey().ToTable((string?)null);
+        model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(FilterIds))!).HasName("crm_filter_ids");
 
         Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
         Expression<Func<CrmRecord, bool>> visible = e =>

@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.CustomFields;
+using HeadlessCrm.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Infrastructure.Filtering;
@@ -23,6 +25,19 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
 
     /// <summary>The rows of <typeparamref name="TRow"/> as this request sees them (tenant and visibility filters on); null without a DbContext.</summary>
     public IQueryable<TRow>? Rows<TRow>() where TRow : class => db?.Set<TRow>().AsNoTracking();
+
+    /// <summary>
+    /// The ids of the workspace's rows of <typeparamref name="TRow"/> whose text[] <paramref name="column"/> holds all
+    /// (<c>@&gt;</c>) or any (<c>&amp;&amp;</c>) of <paramref name="keys"/>, found through the column's GIN index below
+    /// row-level security (<c>crm_filter_ids</c>, V0020) — a subquery to test a row's id against. Null without a DbContext.
+    /// </summary>
+    public IQueryable<Guid>? LookedUp<TRow>(Expression<Func<TRow, string[]>> column, string op, string[] keys) where TRow : class
+    {
+        if (db is not CrmDbContext crm) return null;
+        var entity = crm.Model.FindEntityType(typeof(TRow))!;
+        var property = entity.FindProperty(((MemberExpression)column.Body).Member.Name)!;
+        return crm.FilterIds(entity.GetTableName()!, property.GetColumnName(), op, keys).Select(match => match.Id);
+    }
 
     /// <summary>Whether the filter will run in a query of this request's DbContext (else it may run in memory).</summary>
     public bool InDatabase => db is not null;

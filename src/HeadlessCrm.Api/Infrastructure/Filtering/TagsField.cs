@@ -20,18 +20,12 @@ internal sealed class TagsField<T>(string name, Expression<Func<T, string[]>> ac
     {
         if (rest is not null) throw new InvalidQueryException(path, $"'{name}' has no field '{rest}'.");
         var tags = accessor.Body;
-        var wanted = op switch
-        {
-            FilterOperator.Contains or FilterOperator.Eq => [normalise(FilterValues.Scalar<string>(value, path))],
-            FilterOperator.ContainsAny or FilterOperator.ContainsAll or FilterOperator.In =>
-                FilterValues.List<string>(value, path).Select(normalise).ToArray(),
-            _ => throw new InvalidQueryException(path, $"'{name}' supports contains, containsAny and containsAll."),
-        };
+        var (wanted, any) = Wanted(op, value, path);
         var parameter = QueryParameter.Of(wanted);
         var t = Expression.Parameter(typeof(string), "t");
         var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2)
             .MakeGenericMethod(typeof(string));
-        Expression body = op is FilterOperator.ContainsAny or FilterOperator.In
+        Expression body = any
             // tags && @wanted
             ? Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string)),
                 tags, Expression.Lambda<Func<string, bool>>(Expression.Call(contains, parameter, t), t))
@@ -40,4 +34,15 @@ internal sealed class TagsField<T>(string name, Expression<Func<T, string[]>> ac
                 parameter, Expression.Lambda<Func<string, bool>>(Expression.Call(contains, tags, t), t));
         return Expression.Lambda<Func<T, bool>>(body, accessor.Parameters);
     }
+
+    public Expression<Func<T, string[]>> Accessor => accessor;
+
+    /// <summary>The normalised keys a condition asks for, and whether any of them (<c>&amp;&amp;</c>) rather than all (<c>@&gt;</c>) must be held.</summary>
+    public (string[] Keys, bool Any) Wanted(FilterOperator op, FilterValue value, string path) => op switch
+    {
+        FilterOperator.Contains or FilterOperator.Eq => ([normalise(FilterValues.Scalar<string>(value, path))], false),
+        FilterOperator.ContainsAll => (FilterValues.List<string>(value, path).Select(normalise).ToArray(), false),
+        FilterOperator.ContainsAny or FilterOperator.In => (FilterValues.List<string>(value, path).Select(normalise).ToArray(), true),
+        _ => throw new InvalidQueryException(path, $"'{name}' supports contains, containsAny and containsAll."),
+    };
 }

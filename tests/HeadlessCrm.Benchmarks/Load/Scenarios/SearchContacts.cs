@@ -26,7 +26,7 @@ public sealed class SearchContacts : IScenario
     public Func<NpgsqlConnection, long, CancellationToken, Task> Ceiling => (connection, iteration, ct) =>
         Sql.ReadAllAsync(connection, _workspaceId, """
             SELECT *, xmin FROM contacts WHERE workspace_id = $1 AND archived_at IS NULL
-              AND id IN (SELECT id FROM contacts WHERE workspace_id = $1 AND email_keys @> ARRAY[$2] OFFSET 0)
+              AND id IN (SELECT id FROM crm_filter_ids('contacts', 'email_keys', '@>', ARRAY[$2]))
             ORDER BY created_at DESC, id DESC LIMIT 26
             """, ct, _workspaceId, Email(iteration));
 
