@@ -306,6 +306,7 @@ public sealed class GraphBatchingTests(StatementCountingHost api) : IClassFixtur
     {
         JsonNode data;
         IReadOnlyList<string> statements;
+        await ws.Http.DataAsync("{ __typename }"); // refreshes the token's cached revocation check (see StatementsAsync)
         using (api.Statements.Record())
         {
             data = await ws.Http.DataAsync(query, new { first });
