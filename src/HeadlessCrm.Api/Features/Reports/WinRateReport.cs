@@ -9,7 +9,7 @@ public sealed record WinRateDto(DateOnly From, DateOnly To, ReportInterval Inter
 /// lost, win rate = won / (won + lost), and the median and average days from creation to close of the won deals —
 /// for everyone the caller covers and for each owner. Beside it, the average days those closed deals spent in each
 /// stage they left. Counts, averages and stage durations are read from the summaries (<see cref="ReportFacts"/>); the
-/// median from the won deals themselves.
+/// median from the cycle-time histogram summaries and the won deals of the one bucket holding the middle.
 /// </summary>
 public sealed class WinRateReport(ReportSource source)
 {
@@ -45,8 +45,8 @@ public sealed class WinRateReport(ReportSource source)
 
     private async Task<ChartDto> ByPeriodAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
-        // Counts and the average come from the summaries (Σ cycle seconds / won deals); a median needs every value, so
-        // it is computed from the won deals themselves (an index-only range of the closed deals).
+        // Counts and the average come from the summaries (Σ cycle seconds / won deals); the median from a histogram
+        // summary and the won deals of the bucket holding the middle (MediansAsync).
         var sql = new ReportSql();
         var text = $"""
             SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone",
@@ -89,20 +89,75 @@ public sealed class WinRateReport(ReportSource source)
         return new ChartDto(labels, keys, series);
     }
 
+    /// <summary>One bucket of a group's cycle-time histogram (group = a period, for everyone or for one owner).</summary>
+    private sealed class HistogramRow
+    {
+        public DateOnly Period { get; init; }
+        public Guid? OwnerId { get; init; }
+        public bool Everyone { get; init; }
+        public int Bucket { get; init; }
+        public long Deals { get; init; }
+    }
+
+    /// <summary>
+    /// The exact median days to close per group, in two steps. The won_cycle summaries give each group's histogram of
+    /// cycle-time buckets, hence the bucket holding each middle rank and the rank within it; then only the won deals
+    /// of those buckets and periods are read (deals_report_won_cycle) and the middle values picked, interpolated as
+    /// percentile_cont(0.5) does.
+    /// </summary>
     private async Task<List<Row>> MediansAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
         var sql = new ReportSql();
         var text = $"""
-            SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone", 0::bigint AS "Won", 0::bigint AS "Lost",
-                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 2) AS "MedianDays", NULL::numeric AS "AverageDays"
+            SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone", dim::integer AS "Bucket", sum(n)::bigint AS "Deals"
             FROM (
-                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")} AS period, d.owner_id,
-                       extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days
-                FROM deals d
-                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won'
-                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+                SELECT {ReportSource.BucketOfDate(sql, period, "f.day")} AS period, f.owner_id, f.dim, f.n
+                FROM {ReportFacts.Rows(source, sql, scope, ["won_cycle"], period.From, period.To)} f
             ) won
-            GROUP BY GROUPING SETS ((period), (period, owner_id))
+            GROUP BY GROUPING SETS ((period, dim), (period, owner_id, dim))
+            HAVING sum(n) <> 0
+            """;
+        var histogram = await source.RowsAsync<HistogramRow>(sql, text, ct);
+
+        var needed = new List<(DateOnly Period, Guid? OwnerId, bool Everyone, int Bucket, long Rank)>();
+        foreach (var group in histogram.GroupBy(r => (r.Period, r.OwnerId, r.Everyone)))
+        {
+            var buckets = group.OrderBy(r => r.Bucket).ToList();
+            var total = buckets.Sum(r => r.Deals);
+            foreach (var rank in new[] { (total + 1) / 2, total / 2 + 1 }.Distinct())
+            {
+                var before = 0L;
+                var bucket = buckets.First(b => (before += b.Deals) >= rank);
+                needed.Add((group.Key.Period, group.Key.OwnerId, group.Key.Everyone, bucket.Bucket, rank - (before - bucket.Deals)));
+            }
+        }
+        if (needed.Count == 0) return [];
+
+        sql = new ReportSql();
+        text = $"""
+            WITH needed AS (
+                SELECT * FROM unnest({sql.Param(needed.Select(n => n.Period).ToArray())}::date[], {sql.Param(needed.Select(n => n.OwnerId).ToArray())}::uuid[],
+                                     {sql.Param(needed.Select(n => n.Everyone).ToArray())}::boolean[], {sql.Param(needed.Select(n => n.Bucket).ToArray())}::integer[],
+                                     {sql.Param(needed.Select(n => n.Rank).ToArray())}::bigint[]) AS n (period, owner_id, everyone, bucket, rank)
+            ), ranges AS (
+                SELECT DISTINCT period, bucket,
+                       greatest(period::timestamp AT TIME ZONE 'UTC', {sql.Param(period.Start)}) AS starts,
+                       least((period + {sql.Param(period.Interval == ReportInterval.Quarter ? 3 : 1)} * interval '1 month') AT TIME ZONE 'UTC', {sql.Param(period.End)}) AS ends
+                FROM needed
+            ), ranked AS (
+                SELECT r.period, r.bucket, d.owner_id, extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days,
+                       row_number() OVER (PARTITION BY r.period, r.bucket ORDER BY d.closed_at - d.created_at) AS everyone_rank,
+                       row_number() OVER (PARTITION BY r.period, r.bucket, d.owner_id ORDER BY d.closed_at - d.created_at) AS owner_rank
+                FROM ranges r
+                JOIN deals d ON report_cycle_bucket(d.created_at, d.closed_at) = r.bucket AND d.closed_at >= r.starts AND d.closed_at < r.ends
+                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won'
+            )
+            SELECT n.period AS "Period", n.owner_id AS "OwnerId", n.everyone AS "Everyone", 0::bigint AS "Won", 0::bigint AS "Lost",
+                   round((min(r.days) + (max(r.days) - min(r.days)) * 0.5)::numeric, 2) AS "MedianDays", NULL::numeric AS "AverageDays"
+            FROM needed n
+            JOIN ranked r ON r.period = n.period AND r.bucket = n.bucket
+                AND CASE WHEN n.everyone THEN r.everyone_rank = n.rank ELSE r.owner_id IS NOT DISTINCT FROM n.owner_id AND r.owner_rank = n.rank END
+            GROUP BY n.period, n.owner_id, n.everyone
             """;
         return await source.RowsAsync<Row>(sql, text, ct);
     }
