@@ -102,7 +102,7 @@ public sealed class WinRateReport(ReportSource source)
     /// <summary>
     /// The exact median days to close per group, in two steps. The won_cycle summaries give each group's histogram of
     /// cycle-time buckets, hence the bucket holding each middle rank and the rank within it; then only the won deals
-    /// of those buckets and periods are read (deals_report_won_cycle) and the middle values picked, interpolated as
+    /// of those buckets and periods are read (report_won_cycles, by bucket and day) and the middle values picked, interpolated as
     /// percentile_cont(0.5) does.
     /// </summary>
     private async Task<List<Row>> MediansAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
@@ -133,33 +133,65 @@ public sealed class WinRateReport(ReportSource source)
         }
         if (needed.Count == 0) return [];
 
+        // The won cycles of each (period, bucket) needed, read by index range; ranked here (a sort of a few thousand
+        // values per range is cheaper in the host than as window functions in the database).
+        var ranges = needed.Select(n => (n.Period, n.Bucket)).Distinct().ToList();
+        var months = period.Interval == ReportInterval.Quarter ? 3 : 1;
         sql = new ReportSql();
         text = $"""
-            WITH needed AS (
-                SELECT * FROM unnest({sql.Param(needed.Select(n => n.Period).ToArray())}::date[], {sql.Param(needed.Select(n => n.OwnerId).ToArray())}::uuid[],
-                                     {sql.Param(needed.Select(n => n.Everyone).ToArray())}::boolean[], {sql.Param(needed.Select(n => n.Bucket).ToArray())}::integer[],
-                                     {sql.Param(needed.Select(n => n.Rank).ToArray())}::bigint[]) AS n (period, owner_id, everyone, bucket, rank)
-            ), ranges AS (
-                SELECT DISTINCT period, bucket,
-                       greatest(period::timestamp AT TIME ZONE 'UTC', {sql.Param(period.Start)}) AS starts,
-                       least((period + {sql.Param(period.Interval == ReportInterval.Quarter ? 3 : 1)} * interval '1 month') AT TIME ZONE 'UTC', {sql.Param(period.End)}) AS ends
-                FROM needed
-            ), ranked AS (
-                SELECT r.period, r.bucket, d.owner_id, extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days,
-                       row_number() OVER (PARTITION BY r.period, r.bucket ORDER BY d.closed_at - d.created_at) AS everyone_rank,
-                       row_number() OVER (PARTITION BY r.period, r.bucket, d.owner_id ORDER BY d.closed_at - d.created_at) AS owner_rank
-                FROM ranges r
-                JOIN deals d ON report_cycle_bucket(d.created_at, d.closed_at) = r.bucket AND d.closed_at >= r.starts AND d.closed_at < r.ends
-                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won'
-            )
-            SELECT n.period AS "Period", n.owner_id AS "OwnerId", n.everyone AS "Everyone", 0::bigint AS "Won", 0::bigint AS "Lost",
-                   round((min(r.days) + (max(r.days) - min(r.days)) * 0.5)::numeric, 2) AS "MedianDays", NULL::numeric AS "AverageDays"
-            FROM needed n
-            JOIN ranked r ON r.period = n.period AND r.bucket = n.bucket
-                AND CASE WHEN n.everyone THEN r.everyone_rank = n.rank ELSE r.owner_id IS NOT DISTINCT FROM n.owner_id AND r.owner_rank = n.rank END
-            GROUP BY n.period, n.owner_id, n.everyone
+            SELECT r.period AS "Period", r.bucket AS "Bucket", w.owner_id AS "OwnerId", w.days AS "Days"
+            FROM unnest({sql.Param(ranges.Select(r => r.Period).ToArray())}::date[], {sql.Param(ranges.Select(r => r.Bucket).ToArray())}::integer[],
+                        {sql.Param(ranges.Select(r => Max(r.Period, period.From)).ToArray())}::date[],
+                        {sql.Param(ranges.Select(r => Min(r.Period.AddMonths(months).AddDays(-1), period.To)).ToArray())}::date[])
+                 AS r (period, bucket, first_day, last_day)
+            CROSS JOIN LATERAL (
+                SELECT c.owner_id, c.days
+                FROM report_won_cycles c
+                WHERE {source.Facts(sql, "c", scope)} AND c.bucket = r.bucket AND c.day >= r.first_day AND c.day <= r.last_day
+                OFFSET 0 -- kept apart, so each range is one index range scan rather than a merge over the whole index
+            ) w
             """;
-        return await source.RowsAsync<Row>(sql, text, ct);
+        var cycles = (await source.RowsAsync<CycleRow>(sql, text, ct))
+            .GroupBy(c => (c.Period, c.Bucket))
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Days).ToList());
+        var middles = needed
+            .Select(n => (n.Period, n.OwnerId, n.Everyone, Days: cycles.GetValueOrDefault((n.Period, n.Bucket), [])
+                .Where(c => n.Everyone || c.OwnerId == n.OwnerId).Skip((int)n.Rank - 1).Select(c => (double?)c.Days).FirstOrDefault()))
+            .Where(m => m.Days is not null)
+            .GroupBy(m => (m.Period, m.OwnerId, m.Everyone))
+            .Select(g => (g.Key, Low: g.Min(m => m.Days!.Value), High: g.Max(m => m.Days!.Value)))
+            .ToList();
+
+        // Interpolated and rounded by PostgreSQL, exactly as percentile_cont(0.5) and round(…, 2) would.
+        sql = new ReportSql();
+        text = $"""
+            SELECT round((low + (high - low) * 0.5)::numeric, 2) AS "Value", i::integer AS "Index"
+            FROM unnest({sql.Param(middles.Select(m => m.Low).ToArray())}::float8[], {sql.Param(middles.Select(m => m.High).ToArray())}::float8[])
+                 WITH ORDINALITY AS m (low, high, i)
+            """;
+        var medians = await source.RowsAsync<MedianRow>(sql, text, ct);
+        return medians.Select(m => middles[m.Index - 1]).Zip(medians, (g, m) => new Row
+        {
+            Period = g.Key.Period, OwnerId = g.Key.OwnerId, Everyone = g.Key.Everyone, MedianDays = m.Value,
+        }).ToList();
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private sealed class CycleRow
+    {
+        public DateOnly Period { get; init; }
+        public int Bucket { get; init; }
+        public Guid? OwnerId { get; init; }
+        public double Days { get; init; }
+    }
+
+    private sealed class MedianRow
+    {
+        public decimal Value { get; init; }
+        public int Index { get; init; }
     }
 
     private async Task<ChartDto> StageDurationsAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)

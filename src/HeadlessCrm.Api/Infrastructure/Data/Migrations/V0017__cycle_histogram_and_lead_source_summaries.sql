@@ -1,6 +1,6 @@
 -- Summaries for the two reports that still read records (docs/reports.md, "Summaries"):
 -- * win rate: a histogram of the won deals' cycle time (facts of kind won_cycle, one bucket per dim), so the exact
---   median is found by reading only the deals of the bucket that holds the middle rank (deals_report_won_cycle);
+--   median is found by reading only the won cycles (report_won_cycles) of the bucket that holds the middle rank;
 -- * lead sources: contacts created and became-customer counts per channel (facts of kinds contact and customer,
 --   maintained by a statement trigger on contacts), and report_won_links, one narrow row per link between a won deal
 --   and a contact, carrying what the report filters and counts on, kept exact by triggers on deals, deal_contacts
@@ -32,10 +32,33 @@ CREATE OR REPLACE FUNCTION report_deal_facts(d deals) RETURNS SETOF report_fact 
     WHERE d.archived_at IS NULL AND d.status = 'won' AND d.closed_at IS NOT NULL
 $$;
 
--- The exact values of one bucket: won deals by bucket and closing time, with what the median's groups and filters need.
-CREATE INDEX deals_report_won_cycle ON deals (workspace_id, report_cycle_bucket(created_at, closed_at), closed_at)
-    INCLUDE (created_at, owner_id, pipeline_id, currency)
-    WHERE status = 'won' AND archived_at IS NULL;
+-- The exact values of one bucket: one row per won, live deal with its bucket, closing day and cycle time in days,
+-- and what the median's groups and filters need, kept by the deals trigger below. A table of plain columns rather than
+-- an expression index on deals: under row-level security a condition on a non-leakproof expression (the bucket, the
+-- UTC day) cannot be an index condition, so an expression index would be read whole.
+CREATE TABLE report_won_cycles (
+    workspace_id uuid NOT NULL REFERENCES workspaces (id),
+    deal_id uuid NOT NULL,
+    bucket integer NOT NULL,
+    day date NOT NULL,
+    owner_id uuid,
+    pipeline_id uuid NOT NULL,
+    currency char(3),
+    days double precision NOT NULL,
+    PRIMARY KEY (workspace_id, deal_id)
+);
+CREATE INDEX report_won_cycles_bucket ON report_won_cycles (workspace_id, bucket, day) INCLUDE (owner_id, pipeline_id, currency, days);
+ALTER TABLE report_won_cycles ENABLE ROW LEVEL SECURITY;
+CREATE POLICY workspace_isolation ON report_won_cycles USING (workspace_id = crm_workspace()) WITH CHECK (workspace_id = crm_workspace());
+GRANT SELECT, INSERT, UPDATE, DELETE ON report_won_cycles TO crm_app;
+
+-- What report_won_cycles holds, computed from the records. days is the win-rate report's value of a deal, as before.
+CREATE VIEW report_won_cycles_from_records WITH (security_invoker = true) AS
+    SELECT d.workspace_id, d.id AS deal_id, report_cycle_bucket(d.created_at, d.closed_at) AS bucket, report_day(d.closed_at) AS day,
+           d.owner_id, d.pipeline_id, d.currency, extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days
+    FROM deals AS d
+    WHERE d.status = 'won' AND d.archived_at IS NULL AND d.closed_at IS NOT NULL;
+GRANT SELECT ON report_won_cycles_from_records TO crm_app;
 
 -- A contact: created (on its creation day, dim = source channel, null when unknown) and, if it is or was a customer
 -- (lifecycle customer, lapsed or churned), a customer on that same day.
@@ -94,8 +117,9 @@ BEGIN
 END
 $$;
 
--- Deals: only a statement that wins, un-wins, or changes a won deal's owner, currency, amount or archive touches
--- the links (moving an open deal between stages does not).
+-- Deals: only a statement that wins, un-wins, or changes a won deal's owner, currency, amount, pipeline, times or
+-- archive touches the links and cycles (moving an open deal between stages does not). The deal rows are the
+-- statement's, hence already locked.
 CREATE FUNCTION report_deals_won_links_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     workspaces uuid[];
@@ -109,7 +133,13 @@ BEGIN
         SELECT array_agg(n.workspace_id), array_agg(n.id) INTO workspaces, ids
         FROM new_rows AS n JOIN old_rows AS o ON o.workspace_id = n.workspace_id AND o.id = n.id
         WHERE (n.status = 'won' OR o.status = 'won')
-          AND (n.status, n.owner_id, n.currency, n.amount, n.archived_at) IS DISTINCT FROM (o.status, o.owner_id, o.currency, o.amount, o.archived_at);
+          AND (n.status, n.owner_id, n.currency, n.amount, n.archived_at, n.pipeline_id, n.created_at, n.closed_at)
+              IS DISTINCT FROM (o.status, o.owner_id, o.currency, o.amount, o.archived_at, o.pipeline_id, o.created_at, o.closed_at);
+    END IF;
+    IF coalesce(cardinality(ids), 0) > 0 THEN
+        DELETE FROM report_won_cycles AS c WHERE (c.workspace_id, c.deal_id) IN (SELECT * FROM unnest(workspaces, ids));
+        INSERT INTO report_won_cycles
+        SELECT * FROM report_won_cycles_from_records AS r WHERE (r.workspace_id, r.deal_id) IN (SELECT * FROM unnest(workspaces, ids));
     END IF;
     PERFORM report_won_links_refresh(workspaces, ids);
     RETURN NULL;
@@ -222,7 +252,7 @@ END
 $$;
 REVOKE ALL ON FUNCTION report_facts_add_totals(regclass) FROM PUBLIC;
 
--- Recomputes a workspace's totals and won links from its records. Writers wait meanwhile, so the result is exact.
+-- Recomputes a workspace's totals, won links and won cycles from its records. Writers wait meanwhile, so the result is exact.
 CREATE OR REPLACE FUNCTION report_facts_rebuild(p_workspace uuid) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     LOCK TABLE activities, deals, deal_stage_history, contacts, deal_contacts IN SHARE MODE;
@@ -238,12 +268,15 @@ BEGIN
     DELETE FROM report_won_links WHERE workspace_id = p_workspace;
     INSERT INTO report_won_links SELECT * FROM report_won_links_from_records WHERE workspace_id = p_workspace
         ORDER BY workspace_id, contact_created_at;
+    DELETE FROM report_won_cycles WHERE workspace_id = p_workspace;
+    INSERT INTO report_won_cycles SELECT * FROM report_won_cycles_from_records WHERE workspace_id = p_workspace
+        ORDER BY workspace_id, bucket, day;
 END
 $$;
 REVOKE ALL ON FUNCTION report_facts_rebuild(uuid) FROM PUBLIC;
 
--- V0014's drift (summary keys that differ from the facts from scratch) plus the won link rows that differ from the
--- links computed from the records: 0 when every summary is exact.
+-- V0014's drift (summary keys that differ from the facts from scratch) plus the won link and won cycle rows that
+-- differ from those computed from the records: 0 when every summary is exact.
 CREATE OR REPLACE FUNCTION report_facts_drift(p_workspace uuid) RETURNS bigint LANGUAGE sql STABLE AS $$
     WITH maintained AS (
         SELECT grain, day, kind, owner_id, pipeline_id, stage_id, currency, dim, path, n, priced, amount, seconds
@@ -266,6 +299,10 @@ CREATE OR REPLACE FUNCTION report_facts_drift(p_workspace uuid) RETURNS bigint L
         SELECT *, 1 AS side FROM report_won_links WHERE workspace_id = p_workspace
         UNION ALL
         SELECT *, -1 FROM report_won_links_from_records WHERE workspace_id = p_workspace
+    ), cycles AS (
+        SELECT *, 1 AS side FROM report_won_cycles WHERE workspace_id = p_workspace
+        UNION ALL
+        SELECT *, -1 FROM report_won_cycles_from_records WHERE workspace_id = p_workspace
     )
     SELECT (SELECT count(*) FROM (
                 SELECT grain, day, kind, owner_id, pipeline_id, stage_id, currency, dim, path, n, priced, amount, seconds
@@ -275,10 +312,14 @@ CREATE OR REPLACE FUNCTION report_facts_drift(p_workspace uuid) RETURNS bigint L
                 SELECT 1 FROM links
                 GROUP BY workspace_id, deal_id, contact_id, source, contact_created_at, contact_owner_id, deal_owner_id, currency, amount
                 HAVING sum(side) <> 0) AS differing_links)
+         + (SELECT count(*) FROM (
+                SELECT 1 FROM cycles
+                GROUP BY workspace_id, deal_id, bucket, day, owner_id, pipeline_id, currency, days
+                HAVING sum(side) <> 0) AS differing_cycles)
 $$;
 
 -- Backfill of what is new (the facts V0014 already holds stay): the contacts' facts and the won deals' cycle
--- histogram, and the won links, for every workspace.
+-- histogram, the won links and the won cycles, for every workspace.
 LOCK TABLE deals, contacts, deal_contacts IN SHARE MODE;
 CREATE TEMP TABLE report_backfill_days ON COMMIT DROP AS
     SELECT workspace_id, kind, day, owner_id, pipeline_id, stage_id, currency, dim, path,
@@ -292,3 +333,4 @@ CREATE TEMP TABLE report_backfill_days ON COMMIT DROP AS
 SELECT report_facts_add_totals('pg_temp.report_backfill_days');
 DROP TABLE report_backfill_days;
 INSERT INTO report_won_links SELECT * FROM report_won_links_from_records ORDER BY workspace_id, contact_created_at;
+INSERT INTO report_won_cycles SELECT * FROM report_won_cycles_from_records ORDER BY workspace_id, bucket, day;
