@@ -13,6 +13,7 @@ PGDATA=${PGDATA:-$PGDIR/data}
 PGPORT=${PGPORT:-55433}
 API=${API:-http://127.0.0.1:5099}
 RUNS=${RUNS:-20}
+DB=${DB:-crm}           # the database to seed (or find seeded) and serve
 REPORTS=${REPORTS:-.}   # a regex over the row labels, to time only some reports
 BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
 as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
@@ -38,8 +39,8 @@ CONF
   STARTED_PG=1
 fi
 $PSQL -d postgres -c "ALTER ROLE postgres PASSWORD 'perf'"
-$PSQL -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = 'crm'" | grep -q 1 || $PSQL -d postgres -c "CREATE DATABASE crm"
-OWNER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=perf;Database=crm"
+$PSQL -d postgres -tc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1 || $PSQL -d postgres -c "CREATE DATABASE $DB"
+OWNER="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Password=perf;Database=$DB"
 
 # Seeds (or finds the seeded workspace) and applies the migrations, V0014's backfill included, without a time limit.
 dotnet run -c Release --project tests/HeadlessCrm.Benchmarks -- seed --connection "$OWNER" ${SEED_ARGS:---activities 3000000}
@@ -51,11 +52,11 @@ HOST_PID=$!
 trap 'kill $HOST_PID 2>/dev/null || true; [ -n "${STARTED_PG:-}" ] && [ "${KEEP:-0}" != 1 ] && as_pg "$BIN/pg_ctl" -D "$PGDATA" -m fast stop >/dev/null || true' EXIT
 until curl -sf "$API/health/ready" >/dev/null; do sleep 1; done
 
-WS=$($PSQL -d crm -tAc "SELECT workspace_id FROM oauth_clients WHERE client_id = 'bench-client'")
+WS=$($PSQL -d $DB -tAc "SELECT workspace_id FROM oauth_clients WHERE client_id = 'bench-client'")
 TOKEN=$(curl -s -u bench-client:bench-secret -d grant_type=client_credentials "$API/connect/token" | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
-PIPELINE=$($PSQL -d crm -tAc "SELECT id FROM pipelines WHERE workspace_id = '$WS' AND name = 'Sales pipeline'")
-REP=$($PSQL -d crm -tAc "SELECT id FROM members WHERE workspace_id = '$WS' AND email = 'rep1.east@bench.example'")
-MANAGER=$($PSQL -d crm -tAc "SELECT id FROM members WHERE workspace_id = '$WS' AND email = 'manager.east@bench.example'")
+PIPELINE=$($PSQL -d $DB -tAc "SELECT id FROM pipelines WHERE workspace_id = '$WS' AND name = 'Sales pipeline'")
+REP=$($PSQL -d $DB -tAc "SELECT id FROM members WHERE workspace_id = '$WS' AND email = 'rep1.east@bench.example'")
+MANAGER=$($PSQL -d $DB -tAc "SELECT id FROM members WHERE workspace_id = '$WS' AND email = 'manager.east@bench.example'")
 token_of() { curl -s -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
   -d '{"name":"perf","scopes":["crm.reports.read"]}' "$API/api/v1/members/$1/tokens" | sed -E 's/.*"token":"([^"]+)".*/\1/'; }
 REP_TOKEN=$(token_of "$REP"); MANAGER_TOKEN=$(token_of "$MANAGER")

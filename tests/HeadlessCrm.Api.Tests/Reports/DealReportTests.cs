@@ -124,6 +124,46 @@ public sealed class DealReportTests : IClassFixture<ClockedCrmApi>
     }
 
     [Fact]
+    public async Task Median_days_to_close_is_exact_across_cycle_lengths_per_owner_period_and_filter()
+    {
+        var ws = await _api.NewWorkspaceAsync();
+        var ray = await ws.MemberAsync("rep");
+        var sam = await ws.MemberAsync("rep");
+        var (pipeline, s) = await ws.Http.PipelineAsync();
+        var closing = new DateTimeOffset(2027, 6, 20, 12, 0, 0, TimeSpan.Zero);
+        // Ray: 1, 3, 30.5 and 100 days (USD for the longest); Sam: 2, 5 and 200 days, and 7 days closed in May.
+        var cycles = new (double Days, TestMember Owner, string Currency, DateTimeOffset Closed)[]
+        {
+            (200, sam, "EUR", closing), (100, ray, "USD", closing), (30.5, ray, "EUR", closing), (5, sam, "EUR", closing),
+            (3, ray, "EUR", closing), (2, sam, "EUR", closing), (1, ray, "EUR", closing), (7, sam, "EUR", closing.AddMonths(-1)),
+        };
+        var deals = new List<(string Id, DateTimeOffset Closed)>();
+        foreach (var c in cycles.OrderBy(c => c.Closed.AddDays(-c.Days)))
+        {
+            _api.Clock.Set(c.Closed.AddDays(-c.Days));
+            deals.Add((await ws.Http.DealAsync(pipeline, 10, c.Currency, c.Owner.Id), c.Closed));
+        }
+        foreach (var (id, closed) in deals.OrderBy(d => d.Closed))
+        {
+            _api.Clock.Set(closed);
+            await ws.Http.MoveAsync(id, s["Won"]);
+        }
+
+        var byPeriod = (await ws.Http.GetJsonAsync("/api/v1/reports/win-rate?from=2027-05-01&to=2027-06-30"))["byPeriod"]!;
+        Assert.Equal([7m, 5m], byPeriod.Series("medianDaysToClose")); // June: 1, 2, 3, 5, 30.5, 100, 200
+        Assert.Equal([null, 16.75m], byPeriod.Series("medianDaysToClose", ownerId: ray.Id)); // 1, 3 | 30.5, 100
+        Assert.Equal([7m, 5m], byPeriod.Series("medianDaysToClose", ownerId: sam.Id));
+
+        var eur = (await ws.Http.GetJsonAsync("/api/v1/reports/win-rate?from=2027-06-15&to=2027-06-30&currency=EUR"))["byPeriod"]!;
+        Assert.Equal([4m], eur.Series("medianDaysToClose")); // 1, 2, 3, 5, 30.5, 200
+        Assert.Equal([3m], eur.Series("medianDaysToClose", ownerId: ray.Id));
+        var quarter = (await ws.Http.GetJsonAsync("/api/v1/reports/win-rate?from=2027-04-01&to=2027-06-30&interval=quarter"))["byPeriod"]!;
+        Assert.Equal([6m], quarter.Series("medianDaysToClose")); // all eight
+        var samsView = (await sam.Http.GetJsonAsync("/api/v1/reports/win-rate?from=2027-06-01&to=2027-06-30"))["byPeriod"]!;
+        Assert.Equal([5m], samsView.Series("medianDaysToClose"));
+    }
+
+    [Fact]
     public async Task Win_rate_and_sales_cycle_come_per_period_and_owner_with_the_average_days_in_each_stage()
     {
         var ws = await _api.NewWorkspaceAsync();

@@ -120,6 +120,82 @@ public sealed class ReportSummaryTests : IClassFixture<ClockedCrmApi>
     }
 
     [Fact]
+    public async Task Link_contact_and_won_deal_changes_keep_lead_sources_and_the_median_exact()
+    {
+        var ws = await _api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var other = await ws.MemberAsync("rep");
+        var (pipeline, s) = await ws.Http.PipelineAsync();
+        var reports = Reports(pipeline).Concat(["/api/v1/reports/lead-sources?currency=EUR", $"/api/v1/reports/lead-sources?ownerId={rep.Id}"]).ToArray();
+        var start = _api.Clock.UtcNow;
+        async Task<string> ContactAsync(string source, string? owner) =>
+            (await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "C", source, ownerId = owner })).Id();
+        async Task<decimal?> LeadAsync(string metric, string channel, string? currency = null)
+        {
+            var chart = (await ws.Http.GetJsonAsync("/api/v1/reports/lead-sources"))["chart"]!;
+            return chart.Series(metric, currency)[chart["keys"]!.AsArray().Select(k => k!.GetValue<string>()).ToList().IndexOf(channel)];
+        }
+
+        var ann = await ContactAsync("referral", rep.Id);
+        var bob = await ContactAsync("referral", other.Id);
+        var cat = await ContactAsync("event", rep.Id);
+        // Cycles of 1, 3, 30 and 100 days: four cycle-time buckets.
+        var deals = new List<string>();
+        foreach (var days in new[] { 100, 30, 3, 1 })
+        {
+            _api.Clock.Set(start.AddDays(-days));
+            deals.Add(await ws.Http.DealAsync(pipeline, 100 * days, "EUR", rep.Id, contactIds: [ann, bob]));
+        }
+        _api.Clock.Set(start);
+        foreach (var deal in deals) await ws.Http.MoveAsync(deal, s["Won"]);
+        Assert.Equal(4m, await LeadAsync("dealsWon", "referral"));
+        Assert.Equal(13400m, await LeadAsync("revenue", "referral", "EUR"));
+        var win = (await ws.Http.GetJsonAsync("/api/v1/reports/win-rate"))["byPeriod"]!;
+        Assert.Equal(16.5m, win.Series("medianDaysToClose").Last());
+        await AssertExactAsync(ws, reports, expectSomething: true);
+
+        // Won then reopened: out of the links and the histogram; the median moves to the middle of 1, 3, 30.
+        await ws.Http.MoveAsync(deals[0], s["Demo"]);
+        win = (await ws.Http.GetJsonAsync("/api/v1/reports/win-rate"))["byPeriod"]!;
+        Assert.Equal(3m, win.Series("medianDaysToClose").Last());
+        Assert.Equal(3m, await LeadAsync("dealsWon", "referral"));
+        await AssertExactAsync(ws, reports);
+
+        // Links added and removed on won deals.
+        await (await ws.Http.PutAsync($"/api/v1/deals/{deals[1]}/contacts/{cat}", null)).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await ws.Http.DeleteAsync($"/api/v1/deals/{deals[2]}/contacts/{bob}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        Assert.Equal(1m, await LeadAsync("dealsWon", "event"));
+        await AssertExactAsync(ws, reports);
+
+        // Channel, lifecycle, owner and the deal's amount and currency.
+        await (await ws.Http.PatchJsonAsync($"/api/v1/contacts/{bob}", new { source = "event", lifecycleStage = "customer", ownerId = rep.Id })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await ws.Http.PatchJsonAsync($"/api/v1/deals/{deals[3]}", new { amount = 5, currency = "USD" })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        Assert.Equal(1m, await LeadAsync("becameCustomers", "event"));
+        Assert.Equal(5m, await LeadAsync("revenue", "referral", "USD"));
+        await AssertExactAsync(ws, reports);
+
+        // Archive and restore of a won deal and of a contact; the deal handed over to another rep.
+        await (await ws.Http.DeleteAsync($"/api/v1/deals/{deals[1]}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await (await ws.Http.DeleteAsync($"/api/v1/contacts/{ann}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await AssertExactAsync(ws, reports);
+        await (await ws.Http.PostAsync($"/api/v1/deals/{deals[1]}/restore", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await ws.Http.PostAsync($"/api/v1/contacts/{ann}/restore", null)).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await (await ws.Http.PostJsonAsync($"/api/v1/members/{rep.Id}/hand-over", new { toMemberId = other.Id })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await AssertExactAsync(ws, reports);
+
+        // Merge moves the merged contact's links to the survivor; erase removes a contact and its links.
+        await (await ws.Http.PostJsonAsync("/api/v1/contacts/merge", new { survivorId = cat, mergedIds = new[] { ann } })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await AssertExactAsync(ws, reports);
+        await (await ws.Http.PostJsonAsync($"/api/v1/contacts/{bob}/erase", new { })).ShouldHaveStatusAsync(HttpStatusCode.OK);
+        await AssertExactAsync(ws, reports);
+
+        // A plain SQL change bypassing the application goes through the triggers too.
+        await ScalarAsync<object>("UPDATE contacts SET source = 'phone' WHERE workspace_id = @ws", ws.Id);
+        Assert.Equal(1m, await LeadAsync("contactsCreated", "phone"));
+        await AssertExactAsync(ws, reports);
+    }
+
+    [Fact]
     public async Task Concurrent_writes_by_one_owner_on_one_day_all_count_and_none_waits_on_a_summary_row()
     {
         var ws = await _api.NewWorkspaceAsync();

@@ -35,26 +35,26 @@ public sealed class LeadSourceReport(ReportSource source)
         var scope = query.Scope(pipeline: false);
         var period = query.Period(source.Today);
 
+        // Contacts created and customers per channel are additive: summaries. The won part is not (a deal counts once
+        // per channel whatever number of the cohort's contacts it links to, and visibility differs per side), so it is
+        // counted from report_won_links, one narrow row per link of a won deal, for the cohort's creation range.
         var sql = new ReportSql();
         var text = $"""
-            WITH cohort AS MATERIALIZED (
-                SELECT c.workspace_id, c.id, c.source, c.lifecycle_stage
-                FROM contacts c
-                WHERE {source.Records(sql, "c", scope with { Currency = null })}
-                  AND c.created_at >= {sql.Param(period.Start)} AND c.created_at < {sql.Param(period.End)}
-            ), won AS MATERIALIZED (
-                SELECT cohort.source, cohort.id AS contact_id, d.id AS deal_id, d.currency, d.amount
-                FROM cohort
-                JOIN deal_contacts dc ON dc.workspace_id = cohort.workspace_id AND dc.contact_id = cohort.id
-                JOIN deals d ON d.workspace_id = dc.workspace_id AND d.id = dc.deal_id
-                WHERE {source.Deals(sql, "d", scope with { OwnerId = null, TeamId = null })} AND d.status = 'won'
+            WITH won AS MATERIALIZED (
+                SELECT l.source, l.contact_id, l.deal_id, l.currency, l.amount
+                FROM report_won_links l
+                WHERE {source.WonLinks(sql, "l", scope)}
+                  AND l.contact_created_at >= {sql.Param(period.Start)} AND l.contact_created_at < {sql.Param(period.End)}
             )
-            SELECT cohort.source AS "Source", NULL::text AS "Currency", count(*) AS "Contacts",
-                   count(*) FILTER (WHERE cohort.lifecycle_stage IN ('customer', 'lapsed', 'churned')) AS "Customers",
-                   count(*) FILTER (WHERE EXISTS (SELECT 1 FROM won WHERE won.contact_id = cohort.id)) AS "WonContacts",
-                   0::bigint AS "Deals", NULL::numeric AS "Revenue"
-            FROM cohort
-            GROUP BY 1
+            SELECT f.dim AS "Source", NULL::text AS "Currency",
+                   coalesce(sum(f.n) FILTER (WHERE f.kind = 'contact'), 0)::bigint AS "Contacts",
+                   coalesce(sum(f.n) FILTER (WHERE f.kind = 'customer'), 0)::bigint AS "Customers",
+                   0::bigint AS "WonContacts", 0::bigint AS "Deals", NULL::numeric AS "Revenue"
+            FROM {ReportFacts.Rows(source, sql, scope with { Currency = null }, ["contact", "customer"], period.From, period.To)} f
+            GROUP BY f.dim
+            HAVING sum(f.n) <> 0
+            UNION ALL
+            SELECT source, NULL, 0, 0, count(DISTINCT contact_id), 0, NULL FROM won GROUP BY 1
             UNION ALL
             SELECT source, currency::text, 0, 0, 0, count(*), sum(amount)
             FROM (SELECT DISTINCT source, deal_id, currency, amount FROM won) deals_per_source

@@ -41,19 +41,29 @@ public sealed class ReportSource(CrmDbContext db, RequestContext caller, TimePro
     public string Facts(ReportSql sql, string alias, ReportScope scope) =>
         $"{Owners(sql, alias, scope)}{PipelineAndCurrency(sql, alias, scope)}";
 
+    /// <summary>
+    /// Conditions on a won-deal link (<c>report_won_links</c>, lead sources): the caller's workspace; the contact's
+    /// owner visible and within the owner or team asked for; the deal's owner visible (owner and team narrow the
+    /// contacts, not the deals) and the currency asked for. The table holds only live contacts and won, live deals.
+    /// </summary>
+    public string WonLinks(ReportSql sql, string alias, ReportScope scope) =>
+        $"{Owners(sql, alias, scope, "contact_owner_id")} AND {Owners(sql, alias, scope with { OwnerId = null, TeamId = null }, "deal_owner_id")}"
+        + PipelineAndCurrency(sql, alias, scope with { PipelineId = null });
+
     /// <summary>The workspace, the visibility rule (whole workspace, else own records plus a manager's team's) and the narrowing by owner or team.</summary>
-    private string Owners(ReportSql sql, string alias, ReportScope scope)
+    private string Owners(ReportSql sql, string alias, ReportScope scope, string ownerColumn = "owner_id")
     {
         var ws = sql.Param(caller.WorkspaceId);
+        var ownedBy = $"{alias}.{ownerColumn}";
         var conditions = new List<string> { $"{alias}.workspace_id = {ws}" };
         if (!caller.SeesWholeWorkspace)
         {
-            var visible = $"{alias}.owner_id = {sql.Param(caller.MemberId ?? Guid.Empty)}";
-            if (caller.VisibleTeamId is { } team) visible += $" OR {alias}.owner_id IN ({TeamMembers(sql, ws, team)})";
+            var visible = $"{ownedBy} = {sql.Param(caller.MemberId ?? Guid.Empty)}";
+            if (caller.VisibleTeamId is { } team) visible += $" OR {ownedBy} IN ({TeamMembers(sql, ws, team)})";
             conditions.Add($"({visible})");
         }
-        if (scope.OwnerId is { } owner) conditions.Add($"{alias}.owner_id = {sql.Param(owner)}");
-        if (scope.TeamId is { } teamFilter) conditions.Add($"{alias}.owner_id IN ({TeamMembers(sql, ws, teamFilter)})");
+        if (scope.OwnerId is { } owner) conditions.Add($"{ownedBy} = {sql.Param(owner)}");
+        if (scope.TeamId is { } teamFilter) conditions.Add($"{ownedBy} IN ({TeamMembers(sql, ws, teamFilter)})");
         return string.Join(" AND ", conditions);
     }
 

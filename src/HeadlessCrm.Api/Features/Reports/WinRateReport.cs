@@ -9,7 +9,7 @@ public sealed record WinRateDto(DateOnly From, DateOnly To, ReportInterval Inter
 /// lost, win rate = won / (won + lost), and the median and average days from creation to close of the won deals —
 /// for everyone the caller covers and for each owner. Beside it, the average days those closed deals spent in each
 /// stage they left. Counts, averages and stage durations are read from the summaries (<see cref="ReportFacts"/>); the
-/// median from the won deals themselves.
+/// median from the cycle-time histogram summaries and the won deals of the one bucket holding the middle.
 /// </summary>
 public sealed class WinRateReport(ReportSource source)
 {
@@ -45,8 +45,8 @@ public sealed class WinRateReport(ReportSource source)
 
     private async Task<ChartDto> ByPeriodAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
-        // Counts and the average come from the summaries (Σ cycle seconds / won deals); a median needs every value, so
-        // it is computed from the won deals themselves (an index-only range of the closed deals).
+        // Counts and the average come from the summaries (Σ cycle seconds / won deals); the median from a histogram
+        // summary and the won deals of the bucket holding the middle (MediansAsync).
         var sql = new ReportSql();
         var text = $"""
             SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone",
@@ -89,22 +89,109 @@ public sealed class WinRateReport(ReportSource source)
         return new ChartDto(labels, keys, series);
     }
 
+    /// <summary>One bucket of a group's cycle-time histogram (group = a period, for everyone or for one owner).</summary>
+    private sealed class HistogramRow
+    {
+        public DateOnly Period { get; init; }
+        public Guid? OwnerId { get; init; }
+        public bool Everyone { get; init; }
+        public int Bucket { get; init; }
+        public long Deals { get; init; }
+    }
+
+    /// <summary>
+    /// The exact median days to close per group, in two steps. The won_cycle summaries give each group's histogram of
+    /// cycle-time buckets, hence the bucket holding each middle rank and the rank within it; then only the won deals
+    /// of those buckets and periods are read (report_won_cycles, by bucket and day) and the middle values picked, interpolated as
+    /// percentile_cont(0.5) does.
+    /// </summary>
     private async Task<List<Row>> MediansAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
     {
         var sql = new ReportSql();
         var text = $"""
-            SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone", 0::bigint AS "Won", 0::bigint AS "Lost",
-                   round((percentile_cont(0.5) WITHIN GROUP (ORDER BY days))::numeric, 2) AS "MedianDays", NULL::numeric AS "AverageDays"
+            SELECT period AS "Period", owner_id AS "OwnerId", GROUPING(owner_id) = 1 AS "Everyone", dim::integer AS "Bucket", sum(n)::bigint AS "Deals"
             FROM (
-                SELECT {ReportSource.BucketOfTime(sql, period, "d.closed_at")} AS period, d.owner_id,
-                       extract(epoch FROM d.closed_at - d.created_at)::float8 / 86400 AS days
-                FROM deals d
-                WHERE {source.Deals(sql, "d", scope)} AND d.status = 'won'
-                  AND d.closed_at >= {sql.Param(period.Start)} AND d.closed_at < {sql.Param(period.End)}
+                SELECT {ReportSource.BucketOfDate(sql, period, "f.day")} AS period, f.owner_id, f.dim, f.n
+                FROM {ReportFacts.Rows(source, sql, scope, ["won_cycle"], period.From, period.To)} f
             ) won
-            GROUP BY GROUPING SETS ((period), (period, owner_id))
+            GROUP BY GROUPING SETS ((period, dim), (period, owner_id, dim))
+            HAVING sum(n) <> 0
             """;
-        return await source.RowsAsync<Row>(sql, text, ct);
+        var histogram = await source.RowsAsync<HistogramRow>(sql, text, ct);
+
+        var needed = new List<(DateOnly Period, Guid? OwnerId, bool Everyone, int Bucket, long Rank)>();
+        foreach (var group in histogram.GroupBy(r => (r.Period, r.OwnerId, r.Everyone)))
+        {
+            var buckets = group.OrderBy(r => r.Bucket).ToList();
+            var total = buckets.Sum(r => r.Deals);
+            foreach (var rank in new[] { (total + 1) / 2, total / 2 + 1 }.Distinct())
+            {
+                var before = 0L;
+                var bucket = buckets.First(b => (before += b.Deals) >= rank);
+                needed.Add((group.Key.Period, group.Key.OwnerId, group.Key.Everyone, bucket.Bucket, rank - (before - bucket.Deals)));
+            }
+        }
+        if (needed.Count == 0) return [];
+
+        // The won cycles of each (period, bucket) needed, read by index range; ranked here (a sort of a few thousand
+        // values per range is cheaper in the host than as window functions in the database).
+        var ranges = needed.Select(n => (n.Period, n.Bucket)).Distinct().ToList();
+        var months = period.Interval == ReportInterval.Quarter ? 3 : 1;
+        sql = new ReportSql();
+        text = $"""
+            SELECT r.period AS "Period", r.bucket AS "Bucket", w.owner_id AS "OwnerId", w.days AS "Days"
+            FROM unnest({sql.Param(ranges.Select(r => r.Period).ToArray())}::date[], {sql.Param(ranges.Select(r => r.Bucket).ToArray())}::integer[],
+                        {sql.Param(ranges.Select(r => Max(r.Period, period.From)).ToArray())}::date[],
+                        {sql.Param(ranges.Select(r => Min(r.Period.AddMonths(months).AddDays(-1), period.To)).ToArray())}::date[])
+                 AS r (period, bucket, first_day, last_day)
+            CROSS JOIN LATERAL (
+                SELECT c.owner_id, c.days
+                FROM report_won_cycles c
+                WHERE {source.Facts(sql, "c", scope)} AND c.bucket = r.bucket AND c.day >= r.first_day AND c.day <= r.last_day
+                OFFSET 0 -- kept apart, so each range is one index range scan rather than a merge over the whole index
+            ) w
+            """;
+        var cycles = (await source.RowsAsync<CycleRow>(sql, text, ct))
+            .GroupBy(c => (c.Period, c.Bucket))
+            .ToDictionary(g => g.Key, g => g.OrderBy(c => c.Days).ToList());
+        var middles = needed
+            .Select(n => (n.Period, n.OwnerId, n.Everyone, Days: cycles.GetValueOrDefault((n.Period, n.Bucket), [])
+                .Where(c => n.Everyone || c.OwnerId == n.OwnerId).Skip((int)n.Rank - 1).Select(c => (double?)c.Days).FirstOrDefault()))
+            .Where(m => m.Days is not null)
+            .GroupBy(m => (m.Period, m.OwnerId, m.Everyone))
+            .Select(g => (g.Key, Low: g.Min(m => m.Days!.Value), High: g.Max(m => m.Days!.Value)))
+            .ToList();
+
+        // Interpolated and rounded by PostgreSQL, exactly as percentile_cont(0.5) and round(…, 2) would.
+        sql = new ReportSql();
+        text = $"""
+            SELECT round((low + (high - low) * 0.5)::numeric, 2) AS "Value", i::integer AS "Index"
+            FROM unnest({sql.Param(middles.Select(m => m.Low).ToArray())}::float8[], {sql.Param(middles.Select(m => m.High).ToArray())}::float8[])
+                 WITH ORDINALITY AS m (low, high, i)
+            """;
+        var medians = await source.RowsAsync<MedianRow>(sql, text, ct);
+        return medians.Select(m => middles[m.Index - 1]).Zip(medians, (g, m) => new Row
+        {
+            Period = g.Key.Period, OwnerId = g.Key.OwnerId, Everyone = g.Key.Everyone, MedianDays = m.Value,
+        }).ToList();
+    }
+
+    private static DateOnly Max(DateOnly a, DateOnly b) => a > b ? a : b;
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+
+    private sealed class CycleRow
+    {
+        public DateOnly Period { get; init; }
+        public int Bucket { get; init; }
+        public Guid? OwnerId { get; init; }
+        public double Days { get; init; }
+    }
+
+    private sealed class MedianRow
+    {
+        public decimal Value { get; init; }
+        public int Index { get; init; }
     }
 
     private async Task<ChartDto> StageDurationsAsync(ReportScope scope, ReportPeriod period, CancellationToken ct)
