@@ -41,6 +41,7 @@ public sealed class DatabaseBusyTests(OneConnectionApi api) : IClassFixture<OneC
     [InlineData(PostgresErrorCodes.TooManyConnections, true)]
     [InlineData(PostgresErrorCodes.CannotConnectNow, true)]
     [InlineData(PostgresErrorCodes.QueryCanceled, true)]
+    [InlineData(PostgresErrorCodes.DeadlockDetected, true)]
     [InlineData(PostgresErrorCodes.UniqueViolation, false)]
     [InlineData(PostgresErrorCodes.InsufficientPrivilege, false)]
     public void A_refused_connection_counts_as_busy_also_inside_EF_s_retry_wrapper_and_a_real_error_does_not(string sqlState, bool busy)
