@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
+using HeadlessCrm.Api.Infrastructure.Data;
 using HeadlessCrm.Api.Infrastructure.Hosting;
-using Npgsql;
 
 namespace HeadlessCrm.Api.Features.CustomFields;
 
@@ -48,40 +48,27 @@ public sealed partial class CustomFieldDefinitionCache(DatabaseRoles roles, ILog
         _entries.Clear();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresChannel.ListenAsync(roles, Channel, OnNotification, OnListening, OnLost, stoppingToken);
+
+    private void OnNotification(string payload)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ListenAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogLost(log, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-            finally
-            {
-                _listening = false;
-                ForgetAll();
-            }
-        }
+        if (Guid.TryParse(payload, out var workspaceId)) Forget(workspaceId);
+        else ForgetAll();
     }
 
-    private async Task ListenAsync(CancellationToken ct)
+    /// <summary>Anything may have changed while nobody listened: start empty.</summary>
+    private void OnListening()
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(roles.Application) { Pooling = false, KeepAlive = 30 }.ConnectionString);
-        await connection.OpenAsync(ct);
-        connection.Notification += (_, notification) =>
-        {
-            if (Guid.TryParse(notification.Payload, out var workspaceId)) Forget(workspaceId);
-            else ForgetAll();
-        };
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
         ForgetAll();
         _listening = true;
-        while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
+    }
+
+    private void OnLost(Exception e)
+    {
+        _listening = false;
+        ForgetAll();
+        LogLost(log, e);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the custom field definitions' notification connection; reading definitions uncached until it is back")]
