@@ -51,6 +51,34 @@ public sealed class CustomFieldTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
+    public async Task A_definition_changed_by_another_host_applies_to_this_hosts_next_writes()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        await DefineAsync(ws.Http, new { @object = "contacts", key = "tier", label = "Tier", type = "single_select", options = new[] { "gold" } });
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Cached", customFields = new { tier = "gold" } });
+
+        // Archived straight in the database, as another host would: this host learns of it only through the notification.
+        await using (var connection = new Npgsql.NpgsqlConnection(api.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var archive = new Npgsql.NpgsqlCommand(
+                "UPDATE custom_field_definitions SET archived_at = now() WHERE workspace_id = @w AND key = 'tier'", connection);
+            archive.Parameters.AddWithValue("w", ws.Id);
+            Assert.Equal(1, await archive.ExecuteNonQueryAsync());
+        }
+
+        HttpResponseMessage? refused = null;
+        for (var attempt = 0; attempt < 50 && refused is null; attempt++)
+        {
+            var response = await ws.Http.PostJsonAsync("/api/v1/contacts", new { firstName = "After", customFields = new { tier = "gold" } });
+            if (response.StatusCode == HttpStatusCode.BadRequest) refused = response;
+            else await Task.Delay(100);
+        }
+        Assert.NotNull(refused);
+        await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest, "customFields.tier");
+    }
+
+    [Fact]
     public async Task A_required_field_is_needed_on_create_only()
     {
         var ws = await api.NewWorkspaceAsync();

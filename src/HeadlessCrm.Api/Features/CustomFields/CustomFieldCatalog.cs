@@ -5,13 +5,28 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Features.CustomFields;
 
-/// <summary>The workspace's live custom field definitions, read once per request when a write, filter or sort needs them.</summary>
-public sealed class CustomFieldCatalog(CrmDbContext db, TimeProvider clock)
+/// <summary>
+/// The workspace's live custom field definitions when a write, filter or sort needs them: from the host's
+/// <see cref="CustomFieldDefinitionCache"/>, or read once per request and offered to it.
+/// </summary>
+public sealed class CustomFieldCatalog(CrmDbContext db, CustomFieldDefinitionCache cache, TimeProvider clock)
 {
     private IReadOnlyList<CustomFieldDefinition>? _live;
+    private Guid _liveWorkspace;
 
-    public async Task<IReadOnlyList<CustomFieldDefinition>> LiveAsync(CancellationToken ct) =>
-        _live ??= await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.ArchivedAt == null).ToListAsync(ct);
+    public async Task<IReadOnlyList<CustomFieldDefinition>> LiveAsync(CancellationToken ct)
+    {
+        var workspaceId = db.Caller.WorkspaceId;
+        if (_live is not null && _liveWorkspace == workspaceId) return _live;
+        if (!cache.TryGet(workspaceId, out var live))
+        {
+            var generation = cache.Generation;
+            live = await db.Set<CustomFieldDefinition>().AsNoTracking().Where(d => d.ArchivedAt == null).ToListAsync(ct);
+            cache.Keep(workspaceId, generation, live);
+        }
+        (_live, _liveWorkspace) = (live, workspaceId);
+        return live;
+    }
 
     public async Task<IReadOnlyList<CustomFieldDefinition>> OfAsync(string objectName, CancellationToken ct) =>
         (await LiveAsync(ct)).Where(d => d.Object == objectName).ToList();
@@ -24,8 +39,12 @@ public sealed class CustomFieldCatalog(CrmDbContext db, TimeProvider clock)
         Mentions(request.Filter) || request.Sort?.Contains(CustomFieldColumns.Prefix, StringComparison.Ordinal) == true ? await LiveAsync(ct) : [],
         clock.GetUtcNow().UtcDateTime, db);
 
-    /// <summary>Forgets what was read, after definitions changed in this request.</summary>
-    public void Reset() => _live = null;
+    /// <summary>Forgets what was read, here and in the host's cache, after definitions changed in this request.</summary>
+    public void Reset()
+    {
+        _live = null;
+        cache.Forget(db.Caller.WorkspaceId);
+    }
 
     private static bool Mentions(FilterNode? node) => node switch
     {

@@ -3,7 +3,6 @@ using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
 using HeadlessCrm.Api.Infrastructure.Hosting;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace HeadlessCrm.Api.Features.Events;
 
@@ -52,31 +51,8 @@ public sealed partial class PostgresEventFeed(DatabaseRoles roles, IServiceScope
         ct.ThrowIfCancellationRequested();
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await ListenAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogLost(log, e);
-                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
-            }
-        }
-    }
-
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        // LISTEN needs no table access; the application's role is enough, on a connection of its own.
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(roles.Application) { Pooling = false, KeepAlive = 30 }.ConnectionString);
-        await connection.OpenAsync(ct);
-        connection.Notification += (_, notification) => _ = OnNotificationAsync(notification.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
-        while (!ct.IsCancellationRequested) await connection.WaitAsync(ct);
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresChannel.ListenAsync(roles, Channel, payload => _ = OnNotificationAsync(payload), () => { }, e => LogLost(log, e), stoppingToken);
 
     private async Task OnNotificationAsync(string payload)
     {

@@ -21,8 +21,8 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
         where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.ReadScope);
-        return await db.Set<TEntity>().AsNoTracking().Where(e => e.Id == id).Select(type.Projection).FirstOrDefaultAsync(ct)
-            ?? throw new RecordNotFoundException(type.Name, id);
+        var record = await type.ById(db, id, ct);
+        return record is null ? throw new RecordNotFoundException(type.Name, id) : record;
     }
 
     public Task<Page<TDto>> ListAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, ListRequest request, CancellationToken ct)

@@ -1,7 +1,9 @@
 using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.Shared;
+using HeadlessCrm.Api.Infrastructure.Data;
 using HeadlessCrm.Api.Infrastructure.Filtering;
 using HeadlessCrm.Api.Infrastructure.Paging;
+using Microsoft.EntityFrameworkCore;
 
 namespace HeadlessCrm.Api.Features.Records;
 
@@ -27,4 +29,21 @@ public sealed class RecordType<TEntity, TDto> where TEntity : CrmRecord where TD
     public Func<TEntity, TDto> Map => _map ??= Projection.Compile();
 
     private Func<TEntity, TDto>? _map;
+
+    /// <summary>
+    /// The record by id in its public shape, as a compiled query: EF skips evaluating the expression and looking up its
+    /// query cache on every read. The tenant and visibility filters still apply (they read the context it runs on).
+    /// </summary>
+    public Func<CrmDbContext, Guid, CancellationToken, Task<TDto>> ById => _byId ??= CompileById(Projection);
+
+    private Func<CrmDbContext, Guid, CancellationToken, Task<TDto>>? _byId;
+
+    private static Func<CrmDbContext, Guid, CancellationToken, Task<TDto>> CompileById(Expression<Func<TEntity, TDto>> projection)
+    {
+        Expression<Func<CrmDbContext, Guid, IQueryable<TEntity>>> record = (db, id) => db.Set<TEntity>().AsNoTracking().Where(e => e.Id == id);
+        var shaped = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(TEntity), typeof(TDto)], record.Body, Expression.Quote(projection));
+        var first = Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(TDto)], shaped);
+        var parameters = record.Parameters.Append(Expression.Parameter(typeof(CancellationToken), "ct"));
+        return EF.CompileAsyncQuery(Expression.Lambda<Func<CrmDbContext, Guid, CancellationToken, TDto>>(first, parameters));
+    }
 }

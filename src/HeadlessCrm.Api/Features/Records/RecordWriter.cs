@@ -10,7 +10,10 @@ namespace HeadlessCrm.Api.Features.Records;
 /// <summary>
 /// Create and merge-patch update for every record type: scope, defaults, field rules (custom fields checked against
 /// their definitions), the type's own application of the input (which may check references or move a deal), one
-/// save, and the saved record's public shape. Inside an open <see cref="WriteBatch"/> the save is left to the batch.
+/// save, and the saved record's public shape. A write runs in one transaction from its first read to its save (its
+/// own, or the caller's when one is open): the workspace is set on the session by the first read, so the save needs
+/// no separate SET (WorkspaceSessionInterceptor), and the unique custom field guard shares it with the save. Inside an
+/// open <see cref="WriteBatch"/> the save is left to the batch.
 /// </summary>
 public sealed class RecordWriter(
     CrmDbContext db, RequestContext caller, RecordLifecycle lifecycle, CustomFieldCatalog customFields, UniqueCustomFields unique,
@@ -24,12 +27,14 @@ public sealed class RecordWriter(
     {
         caller.Demand(type.WriteScope);
         input = input.WithDefaults(caller.MemberId);
+        await using var write = await WriteTransaction.BeginAsync(db, ct);
         var values = await CheckAsync(type, input, stored: null, ct);
         var entity = create(input);
         await apply(input, entity, ct);
         Store(entity, values);
         db.Add(entity);
         await SaveAsync(type, entity, values, ct);
+        await write.CommitAsync(ct);
         return type.Map(entity);
     }
 
@@ -38,12 +43,14 @@ public sealed class RecordWriter(
         where TEntity : CrmRecord where TDto : IVersioned where TInput : IRecordInput<TEntity, TInput>
     {
         caller.Demand(type.WriteScope);
+        await using var write = await WriteTransaction.BeginAsync(db, ct);
         var entity = await lifecycle.LoadForChangeAsync(type.Name, id, ifMatch, ct, type.ForChange);
         var input = MergePatch.Apply(TInput.From(entity), patch);
         var values = await CheckAsync(type, input, (entity as TaggedRecord)?.CustomFields ?? [], ct);
         await apply(input, entity, ct);
         Store(entity, values);
         if (db.ChangeTracker.HasChanges()) await SaveAsync(type, entity, values, ct);
+        await write.CommitAsync(ct);
         return type.Map(entity);
     }
 
@@ -63,7 +70,7 @@ public sealed class RecordWriter(
         if (entity is TaggedRecord tagged) tagged.CustomFields = values.Values;
     }
 
-    /// <summary>One save; with unique custom field values to guard, the guard and the save share a transaction.</summary>
+    /// <summary>One save, after the guard of unique custom field values (in the write's transaction).</summary>
     private async Task SaveAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, TEntity entity, CustomFieldValues.Checked values, CancellationToken ct)
         where TEntity : CrmRecord where TDto : IVersioned
     {
@@ -74,15 +81,7 @@ public sealed class RecordWriter(
             batch.Stage(entity, () => type.Map(entity));
             return;
         }
-        if (values.UniqueValues.Count == 0 || db.Database.CurrentTransaction is not null)
-        {
-            await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);
-            await db.SaveChangesAsync(ct);
-            return;
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await unique.EnsureAsync<TEntity>(type.Plural, entity.Id, values, ct);
         await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
     }
 }

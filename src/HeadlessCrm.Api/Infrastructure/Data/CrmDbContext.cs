@@ -43,16 +43,24 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         return this;
     }
 
+    /// <summary>
+    /// The workspace a command of the open transaction has already set on the session, if any (kept by
+    /// <see cref="WorkspaceSessionInterceptor"/>, which then spares a SaveChanges its separate SET).
+    /// </summary>
+    internal Guid? WorkspaceSetInTransaction { get; set; }
+
     /// <summary>Unbound on the way back to the pool, so a context never carries one request's caller into another's.</summary>
     public override void Dispose()
     {
         _caller = null;
+        WorkspaceSetInTransaction = null;
         base.Dispose();
     }
 
     public override ValueTask DisposeAsync()
     {
         _caller = null;
+        WorkspaceSetInTransaction = null;
         return base.DisposeAsync();
     }
 

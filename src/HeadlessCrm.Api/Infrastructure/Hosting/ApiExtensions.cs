@@ -53,6 +53,8 @@ public static class ApiExtensions
         services.AddScoped<RecordLifecycle>();
         services.AddScoped<RecordReferences>();
         services.AddScoped<CustomFieldCatalog>();
+        services.AddSingleton<CustomFieldDefinitionCache>();
+        services.AddHostedService(sp => sp.GetRequiredService<CustomFieldDefinitionCache>());
         services.AddScoped<UniqueCustomFields>();
         services.AddScoped<CustomFieldUseCases>();
         services.AddScoped<SegmentUseCases>();

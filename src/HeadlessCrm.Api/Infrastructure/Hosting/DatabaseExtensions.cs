@@ -31,7 +31,7 @@ public static class DatabaseExtensions
 
         var roles = DatabaseRoles.From(connectionString, builder.Configuration.GetConnectionString(AppConnectionStringName));
         builder.Services.AddSingleton(roles);
-        var dataSource = new NpgsqlDataSourceBuilder(roles.Application).Build();
+        var dataSource = new NpgsqlDataSourceBuilder(ConnectionPoolDefaults.Apply(roles.Application)).Build();
         builder.Services.AddSingleton(dataSource);
         // Pooled: building a DbContext's options and its internal services per request cost more host CPU than the
         // query it ran (docs/performance.md). Each request rents one and binds it to its caller and clock.
