@@ -126,6 +126,7 @@ CREATE INDEX contacts_search_phone_digits ON contacts USING gin (workspace_id, c
 -- As V0021, with two changes:
 --   * a contact query without letters and with 3 or more digits searches the phone numbers only (tier 2: they contain
 --     its digits), through contacts_search_phone_digits; names and emails need letters to be found;
+--   * a one-word query reads the trigram index once for tiers 3 and 2 (it read it once for each);
 --   * the typo tier (a one-word query only) takes the `typo_words` name words most similar to the query (word
 --     similarity at least pg_trgm's 0.6, nearest first) and ranks each record having one of them as its first or
 --     second word by its better word's similarity; each (word, position) is read in id order and stops after `take`,
@@ -143,6 +144,9 @@ DECLARE
     digits text := CASE WHEN query !~ '[[:alpha:]]' AND length(regexp_replace(query, '\D', '', 'g')) >= 3
                         THEN regexp_replace(query, '\D', '', 'g') END;
     phones_only boolean := record_type = 'contacts' AND digits IS NOT NULL;
+    -- One word of 3 or more letters and digits: every record meeting tier 3 contains it, so one read of the trigram
+    -- index gives tiers 3 and 2 together.
+    one_word boolean := crm_search_normalise(query) ~ '^[[:alnum:]]{3,}$';
     words tsquery := crm_search_query(query);
     starts text;
     word_starts text;
@@ -205,6 +209,17 @@ BEGIN
                 -- Every match of the tier down to the last one found was in the walk; the rest are older.
                 after := format(' AND id < %L::uuid', newest[cardinality(newest)]);
             END IF;
+        END IF;
+        IF tier.tier_rank = 3.0 AND one_word THEN
+            RETURN QUERY EXECUTE format(
+                'WITH matches AS MATERIALIZED (SELECT id, %3$s AS word_start FROM %1$I WHERE %2$s AND %4$s AND NOT %5$s)
+                 SELECT CASE WHEN word_start THEN 3.0 ELSE 2.0 END::float8, id FROM matches
+                 WHERE NOT word_start OR (true%6$s) ORDER BY word_start DESC, id DESC LIMIT %7$s',
+                record_type, live, word_starts, contains, starts, after, take);
+            GET DIAGNOSTICS found = ROW_COUNT;
+            take := take - found;
+            IF take = 0 THEN RETURN; END IF;
+            EXIT;
         END IF;
         -- 'ordered': the word index gives the ids in order. Otherwise MATERIALIZED: the planner must find the matches
         -- through an index, not walk the primary key in id order hoping to meet `take` of them soon (its estimate for a
