@@ -117,9 +117,11 @@ $$;
 REVOKE ALL ON FUNCTION search_words_rebuild(uuid) FROM PUBLIC;
 SELECT search_words_rebuild(id) FROM workspaces;
 
--- A contact's phone numbers as one text of digits (phone_keys are digits only), for substring search.
-CREATE FUNCTION crm_search_phone_digits(phone_keys text[]) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE
-    AS $$ SELECT array_to_string(phone_keys, ' ') $$;
+-- A contact's phone numbers as one text of digits (phone_keys are digits only), for substring search. PL/pgSQL, not
+-- SQL: a SQL function wrapping the STABLE array_to_string is not inlined and costs an executor start per call, which
+-- made the 500-row walk of tier 2 take 7 ms instead of 3.
+CREATE FUNCTION crm_search_phone_digits(phone_keys text[]) RETURNS text LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+    AS $$ BEGIN RETURN array_to_string(phone_keys, ' '); END $$;
 CREATE INDEX contacts_search_phone_digits ON contacts USING gin (workspace_id, crm_search_phone_digits(phone_keys) gin_trgm_ops)
     WHERE archived_at IS NULL;
 
