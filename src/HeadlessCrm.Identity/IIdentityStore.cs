@@ -2,6 +2,7 @@ using HeadlessCrm.Identity.Clients;
 using HeadlessCrm.Identity.Grants;
 using HeadlessCrm.Identity.Keys;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace HeadlessCrm.Identity;
 
@@ -17,5 +18,7 @@ public interface IIdentityStore
     DbSet<AuthorizationCode> AuthorizationCodes { get; }
     DbSet<RefreshToken> RefreshTokens { get; }
     DbSet<RevokedToken> RevokedTokens { get; }
+    /// <summary>Transactions and raw SQL on the same context (key rotation takes an advisory lock).</summary>
+    DatabaseFacade Database { get; }
     Task<int> SaveChangesAsync(CancellationToken cancellationToken = default);
 }

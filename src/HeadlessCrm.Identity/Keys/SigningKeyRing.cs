@@ -86,9 +86,8 @@ public sealed partial class SigningKeyRing(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var store = scope.ServiceProvider.GetRequiredService<IIdentityStore>();
-            var db = (DbContext)store;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RotationLockKey})", ct);
+            await using var tx = await store.Database.BeginTransactionAsync(ct);
+            await store.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({RotationLockKey})", ct);
 
             var now = Now;
             var keys = await store.SigningKeys.AsNoTracking().Where(k => k.SignsUntil > now).ToListAsync(ct);

@@ -30,7 +30,7 @@ namespace HeadlessCrm.Api.Infrastructure.Data;
 /// Instances are pooled (<see cref="Hosting.DatabaseExtensions"/>): each request rents one and binds it to its caller
 /// and clock with <see cref="Bind"/> before any use; EF resets the rest of its state when it goes back to the pool.
 /// </summary>
-public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options), IIdentityStore
+public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbContext(options)
 {
     private RequestContext? _caller;
     private TimeProvider _clock = TimeProvider.System;

@@ -40,7 +40,8 @@ public static class DatabaseExtensions
             .AddInterceptors(new WorkspaceSessionInterceptor()));
         builder.Services.AddScoped(services => services.GetRequiredService<IDbContextFactory<CrmDbContext>>().CreateDbContext()
             .Bind(services.GetRequiredService<RequestContext>(), services.GetRequiredService<TimeProvider>()));
-        builder.Services.AddScoped<IIdentityStore>(sp => sp.GetRequiredService<CrmDbContext>());
+        // Never the context itself under a second type: the scope would dispose (return to the pool) it twice.
+        builder.Services.AddScoped<IIdentityStore, IdentityStore>();
         builder.Services.AddHostedService<DatabaseStartup>();
         return builder;
     }
