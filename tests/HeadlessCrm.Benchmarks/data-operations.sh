@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Latency of the data-operation reads of issue #8 against a seeded host (see docs/data-operations.md): sequential
 # requests (one at a time, so the numbers are per-request latency, not throughput), p50/p95/max per case.
-#   tests/HeadlessCrm.Benchmarks/data-operations.sh http://127.0.0.1:5504 [requests per case]
+#   tests/HeadlessCrm.Benchmarks/data-operations.sh http://127.0.0.1:5504 [requests per case] [search]
+# ("search" as the third argument runs the search cases only.)
 # The host must serve a database seeded by `HeadlessCrm.Benchmarks seed` (client bench-client / bench-secret) with
 # rate limits off (Crm__RateLimits__Enabled=false).
 set -euo pipefail
-URL="$1"; N="${2:-100}"
+URL="$1"; N="${2:-100}"; ONLY="${3:-}"
 TOKEN=$(curl -sf -u bench-client:bench-secret -d grant_type=client_credentials "$URL/connect/token" \
   | sed -E 's/.*"access_token":"([^"]+)".*/\1/')
 AUTH="Authorization: Bearer $TOKEN"
@@ -24,11 +25,13 @@ segment() {  # creates a contacts segment, prints its id
     | sed -E 's/.*"id":"([^"]+)".*/\1/'
 }
 
-for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott; do
+# Names, a first and last name, phone digits, and typo-only terms (no exact or substring match: "muler" → Müller).
+for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott muler hansn kowalsky; do
   measure "search contacts q=$q" "$URL/api/v1/search?q=$q&types=contacts"
 done
 measure "search all types q=zoe" "$URL/api/v1/search?q=zoe"
 measure "search all types q=acme" "$URL/api/v1/search?q=acme"
+[ "$ONLY" = search ] && exit 0
 
 CUSTOMERS=$(segment "Customers" '{"field":"lifecycleStage","value":"customer"}')
 ALL=$(segment "Everyone" '{"field":"createdAt","op":"gte","value":"2000-01-01T00:00:00Z"}')

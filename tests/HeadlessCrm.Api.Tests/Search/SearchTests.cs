@@ -10,6 +10,23 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
 
     private static string[] Ids(JsonArray hits) => hits.Select(h => h!.Id()).ToArray();
 
+    /// <summary>Every hit of a search, page after page through nextCursor, and how many pages it took.</summary>
+    private static async Task<(List<string> Ids, int Pages)> PageThroughAsync(HttpClient http, string q, int limit)
+    {
+        var seen = new List<string>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await http.GetJsonAsync($"/api/v1/search?q={Uri.EscapeDataString(q)}&limit={limit}{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
+            seen.AddRange(page.Data().Select(h => h!.Id()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+            pages++;
+        }
+        while (cursor is not null);
+        return (seen, pages);
+    }
+
     [Fact]
     public async Task Finds_names_emails_phone_digits_company_names_domains_and_deal_titles()
     {
@@ -60,16 +77,59 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.InRange(ranks[4], 0.6, 1.0);
 
         // Two at a time, the cursor crosses every tier, into the typo tier, and gives the same order.
-        var paged = new List<string>();
-        string? cursor = null;
-        do
+        Assert.Equal(expected, (await PageThroughAsync(ws.Http, "nord", 2)).Ids);
+    }
+
+    [Fact]
+    public async Task Typo_matches_rank_by_their_better_name_word_below_every_exact_match_and_page_one_by_one()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        Task<JsonObject> Contact(string first, string last) => ws.Http.CreateAsync("/api/v1/contacts", new { firstName = first, lastName = last });
+        // Word similarity to "muler": "mule" and "mulet" 0.67, "muller" 0.625, "mulley" 0.5 (below the 0.6 threshold).
+        var olderMuller = await Contact("Zoe", "Müller");
+        var newerMuller = await Contact("Ivan", "Müller");
+        var bothWords = await Contact("Müller", "Mulet");   // ranked by its better word, once
+        var mule = await Contact("Berg", "Schmidt");         // found by the name it is given later
+        var exact = await Contact("Ana", "Muler");
+        await Contact("Mulley", "Smith");
+        var archived = await Contact("Ada", "Müller");
+        await (await ws.Http.DeleteAsync($"/api/v1/contacts/{archived.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        var renamed = await Contact("Eva", "Müller");
+        (await ws.Http.PatchJsonAsync($"/api/v1/contacts/{renamed.Id()}", new { lastName = "Schmidt" })).EnsureSuccessStatusCode();
+        (await ws.Http.PatchJsonAsync($"/api/v1/contacts/{mule.Id()}", new { firstName = "Mule" })).EnsureSuccessStatusCode();
+
+        var hits = await FindAsync(ws.Http, "muler");
+        Assert.Equal([exact.Id(), mule.Id(), bothWords.Id(), newerMuller.Id(), olderMuller.Id()], Ids(hits));
+        var ranks = hits.Select(h => h!["rank"]!.GetValue<double>()).ToArray();
+        Assert.Equal(5.0, ranks[0]);
+        Assert.Equal(ranks[1], ranks[2]);
+        Assert.Equal(ranks[3], ranks[4]);
+        Assert.True(ranks[2] > ranks[3] && ranks[4] >= 0.6, string.Join(", ", ranks));
+
+        // One at a time, the cursor continues inside a typo word and from one word to the next: the same order.
+        var (paged, pages) = await PageThroughAsync(ws.Http, "muler", 1);
+        Assert.Equal(Ids(hits), paged);
+        Assert.Equal(5, pages);
+    }
+
+    [Fact]
+    public async Task A_query_without_letters_finds_contacts_whose_phone_numbers_contain_its_digits()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var london = await ws.Http.CreateAsync("/api/v1/contacts", new
         {
-            var page = await ws.Http.GetJsonAsync($"/api/v1/search?q=nord&limit=2{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            paged.AddRange(page.Data().Select(h => h!.Id()));
-            cursor = page["nextCursor"]?.GetValue<string>();
-        }
-        while (cursor is not null);
-        Assert.Equal(expected, paged);
+            firstName = "Phone", lastName = "Owner", phones = new[] { new { value = "+44 20 7946 0958" }, new { value = "+1 (415) 555-0123" } },
+        });
+        var berlin = await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Other", lastName = "Number", phones = new[] { new { value = "+49 30 1234567" } } });
+
+        Assert.Equal([london.Id()], Ids(await FindAsync(ws.Http, "555-0123")));      // the end of a number
+        Assert.Equal([london.Id()], Ids(await FindAsync(ws.Http, "(415) 555")));     // its middle, formatted differently
+        Assert.Equal([london.Id()], Ids(await FindAsync(ws.Http, "7946")));          // its second number
+        Assert.Equal([berlin.Id()], Ids(await FindAsync(ws.Http, "+49 30")));
+        var hit = Assert.Single(await FindAsync(ws.Http, "4155550123"));
+        Assert.Equal(2.0, hit!["rank"]!.GetValue<double>());
+        Assert.Empty(await FindAsync(ws.Http, "555-0124"));
+        Assert.Empty(await FindAsync(ws.Http, "0958 7946"));                         // digits in another order
     }
 
     [Fact]
@@ -100,18 +160,7 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
             created.Add((await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "Pagina", lastName = $"Person{i:D2}" })).Id());
         await ws.Http.CreateAsync("/api/v1/companies", new { name = "Pagina Corp" });
 
-        var seen = new List<string>();
-        string? cursor = null;
-        var pages = 0;
-        do
-        {
-            var page = await ws.Http.GetJsonAsync($"/api/v1/search?q=pagina&limit=5{(cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor))}");
-            seen.AddRange(page.Data().Select(h => h!.Id()));
-            cursor = page["nextCursor"]?.GetValue<string>();
-            pages++;
-        }
-        while (cursor is not null);
-
+        var (seen, pages) = await PageThroughAsync(ws.Http, "pagina", 5);
         Assert.Equal(24, seen.Count);
         Assert.Equal(24, seen.Distinct().Count());
         Assert.Equal(5, pages);
@@ -131,6 +180,14 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.Equal([mine.Id()], Ids(await FindAsync(rep.Http, "visible")));
         Assert.Empty(await FindAsync(rep.Http, "vince"));
         Assert.Equal(2, (await FindAsync(ws.Http, "visible")).Count);
+        // The same for a typo and for phone digits.
+        var phones = new[] { new { value = "+1 415 555 0100" } };
+        var myMuller = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Vera", lastName = "Müller", phones });
+        await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Vince", lastName = "Müller", phones });
+        Assert.Equal([myMuller.Id()], Ids(await FindAsync(rep.Http, "muler")));
+        Assert.Equal([myMuller.Id()], Ids(await FindAsync(rep.Http, "5550100")));
+        Assert.Equal(2, (await FindAsync(ws.Http, "muler")).Count);
+        Assert.Equal(2, (await FindAsync(ws.Http, "5550100")).Count);
         var team = await ws.TeamAsync("North");
         var manager = await ws.MemberAsync("manager", team);
         var teamRep = await ws.MemberAsync("rep", team);
