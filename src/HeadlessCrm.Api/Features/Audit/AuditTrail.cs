@@ -127,7 +127,7 @@ public static class AuditTrail
     private static void Add(JsonObject changes, EntityState state, string propertyName, string path, object? original, object? current, bool modified)
     {
         if (Ignored.Contains(propertyName) && !Redacted.Contains(propertyName)) return;
-        var field = string.Join('.', path.Split('.').Select(p => JsonNamingPolicy.CamelCase.ConvertName(p)));
+        var field = FieldNames.GetOrAdd(path, p => string.Join('.', p.Split('.').Select(JsonNamingPolicy.CamelCase.ConvertName)));
         if (Redacted.Contains(propertyName))
         {
             if (state == EntityState.Modified && modified && !Equals(original, current)) changes[field] = new JsonObject { ["changed"] = true };
@@ -144,9 +144,25 @@ public static class AuditTrail
         }
     }
 
+    /// <summary>The API's name of each property path (<c>Address.City</c> → <c>address.city</c>), worked out once.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> FieldNames = new(StringComparer.Ordinal);
+
     private static bool IsEmpty(object value) => value is System.Collections.ICollection { Count: 0 } || value is JsonObject { Count: 0 };
 
     private static bool JsonEquals(object? a, object? b) => JsonNode.DeepEquals(Node(a), Node(b));
 
-    private static JsonNode? Node(object? value) => value is null ? null : JsonSerializer.SerializeToNode(value, value.GetType(), CrmJson.Options);
+    /// <summary>
+    /// The value as the API writes it. Text, ids, whole numbers and booleans, most of a record's fields, are taken as they
+    /// are (the API's converters leave them alone); the rest go through the serializer, which writes and parses them back.
+    /// </summary>
+    private static JsonNode? Node(object? value) => value switch
+    {
+        null => null,
+        string text => JsonValue.Create(text),
+        Guid id => JsonValue.Create(id),
+        int number => JsonValue.Create(number),
+        long number => JsonValue.Create(number),
+        bool truth => JsonValue.Create(truth),
+        _ => JsonSerializer.SerializeToNode(value, value.GetType(), CrmJson.Options),
+    };
 }
