@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.RateLimiting;
+using System.Threading.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace HeadlessCrm.Api.Tests.Hosting;
@@ -52,10 +50,9 @@ public sealed class ConcurrencyLimitTests(OneRequestAtATimeApi api) : IClassFixt
     /// <summary>Waits until the request sent first holds the only permit (it then waits for the held connection).</summary>
     private async Task PermitTakenAsync()
     {
-        var limiter = api.Services.GetRequiredService<IOptions<RateLimiterOptions>>().Value.GlobalLimiter!;
-        var probe = new DefaultHttpContext { Request = { Path = "/api/v1/contacts" } };
+        var limiter = api.Services.GetRequiredService<ConcurrencyLimiter>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
-        while (limiter.GetStatistics(probe)?.CurrentAvailablePermits != 0)
+        while (limiter.GetStatistics()?.CurrentAvailablePermits != 0)
             await Task.Delay(20, timeout.Token);
     }
 }
