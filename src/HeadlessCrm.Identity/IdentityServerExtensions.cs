@@ -36,6 +36,7 @@ public static class IdentityServerExtensions
         services.AddScoped<GrantTokens>();
         services.AddScoped<TokenDenyList>();
         services.AddSingleton<AccessTokenReader>();
+        services.AddSingleton<CachingAccessTokenHandler>();
         services.AddMemoryCache();
         services.AddAntiforgery(o =>
         {
@@ -46,9 +47,11 @@ public static class IdentityServerExtensions
 
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IssuerUri, SigningKeyRing, IOptions<IdentityServerOptions>>((jwt, issuer, keys, options) =>
+            .Configure<IssuerUri, SigningKeyRing, IOptions<IdentityServerOptions>, CachingAccessTokenHandler>((jwt, issuer, keys, options, handler) =>
             {
                 jwt.MapInboundClaims = false;
+                jwt.TokenHandlers.Clear();
+                jwt.TokenHandlers.Add(handler);
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
                     ValidAudience = options.Value.Audience,
@@ -58,7 +61,7 @@ public static class IdentityServerExtensions
                     IssuerSigningKeyResolver = (_, _, keyId, _) => keys.Resolve(keyId),
                     ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     NameClaimType = TokenClaims.Subject,
-                    ClockSkew = TimeSpan.FromSeconds(30),
+                    ClockSkew = options.Value.ClockSkew,
                 };
                 jwt.Events ??= new JwtBearerEvents();
                 jwt.Events.OnTokenValidated = RejectRevokedAsync;

@@ -13,6 +13,9 @@ public sealed class IdentityServerOptions
 
     public TimeSpan AccessTokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How far a token's <c>nbf</c> and <c>exp</c> may be off the API host's clock (clocks of other hosts drift).</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>How long one signing key signs before the next takes over.</summary>
     public TimeSpan SigningKeyLifetime { get; set; } = TimeSpan.FromDays(30);
 
@@ -39,6 +42,12 @@ public sealed class IdentityServerOptions
 
     /// <summary>How long a host trusts its answer to "is this access token revoked?" before asking the database again.</summary>
     public TimeSpan RevocationCacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// How many validated access tokens a host remembers until they expire (each a few KB), so their signatures are not
+    /// verified again on every request.
+    /// </summary>
+    public int ValidatedTokenCacheSize { get; set; } = 4096;
 
     /// <summary>How often expired codes, refresh tokens, grants and deny-list entries are deleted.</summary>
     public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -78,6 +78,12 @@ public sealed partial class SigningKeyRing(
         return found is null ? [] : [found];
     }
 
+    /// <summary>
+    /// Whether the ring this host holds now has the key with this id, without reloading: a token validated earlier is
+    /// accepted only while it does, so a key removed or retired stops its tokens as soon as the ring drops it.
+    /// </summary>
+    public bool Trusts(string? keyId) => keyId is not null && _snapshot is { } snapshot && Find(snapshot, keyId) is not null;
+
     /// <summary>Creates the keys that are due (first key, or the next one ahead of rotation) and reloads.</summary>
     public Task RotateAsync(CancellationToken ct) => RotateAndLoadAsync(ct);
 

@@ -34,7 +34,6 @@ public static class GraphQLExtensions
     /// </summary>
     public static WebApplication MapCrmGraphQL(this WebApplication app)
     {
-        app.UseWebSockets();
         app.MapGraphQL("/graphql").RequireAuthorization(policy =>
             policy.RequireAssertion(context => SocketAuthentication.AllowsRequest(context.User, context.Resource)));
         return app;

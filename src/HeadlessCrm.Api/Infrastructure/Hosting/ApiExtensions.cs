@@ -82,6 +82,7 @@ public static class ApiExtensions
         services.AddScoped<IdempotencyKeys>();
         services.AddOptions<RateLimitOptions>().Bind(builder.Configuration.GetSection(RateLimitOptions.Section));
         services.AddSingleton<RateLimiter>();
+        services.AddConcurrencyLimit(builder.Configuration);
         services.AddCrmEvents(builder.Configuration);
         services.AddCrmReminders(builder.Configuration);
         services.AddCrmInbound(builder.Configuration);
@@ -99,6 +100,9 @@ public static class ApiExtensions
         app.UseSqlStatementCount(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before the limit, which leaves WebSocket upgrades (GraphQL subscriptions) out of its count.
+        app.UseWebSockets();
+        app.UseConcurrencyLimit();
         app.UseRequestBodyLimit(app.Configuration.GetValue("Crm:Api:MaxRequestBodyBytes", RequestBodyLimit.DefaultMaxBytes));
         app.UseAuthentication();
         app.UseRequestContext();

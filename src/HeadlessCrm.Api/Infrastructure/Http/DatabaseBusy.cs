@@ -12,8 +12,6 @@ namespace HeadlessCrm.Api.Infrastructure.Http;
 /// </summary>
 public static class DatabaseBusy
 {
-    public const int RetryAfterSeconds = 2;
-
     /// <summary>True also when wrapped (EF's DbUpdateException); not for a cancellation the caller asked for.</summary>
     public static bool Is(Exception exception)
     {

@@ -29,7 +29,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         if (problem.Status == StatusCodes.Status503ServiceUnavailable)
         {
             LogDatabaseBusy(log, exception, context.Request.Method, context.Request.Path);
-            context.Response.Headers.RetryAfter = DatabaseBusy.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = Problems.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         context.Response.StatusCode = problem.Status!.Value;
@@ -54,7 +54,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             Problems.Create(StatusCodes.Status422UnprocessableEntity, "The request breaks a rule", null,
                 new Dictionary<string, string[]> { [ReferenceField(e)] = ["Does not refer to an existing record of this workspace."] }),
         BadHttpRequestException e => FromBadRequest(e),
-        _ when DatabaseBusy.Is(exception) => Problems.Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable",
+        _ when DatabaseBusy.Is(exception) => Problems.Unavailable(
             "The database is too busy to answer in time; retry after the number of seconds in Retry-After."),
         _ => null,
     };

@@ -7,6 +7,9 @@ public static class Problems
 {
     private const string TypeBase = "https://headlesscrm.dev/problems/";
 
+    /// <summary>What a 503 tells the caller to wait before retrying (Retry-After), whichever limit turned it away.</summary>
+    public const int RetryAfterSeconds = 2;
+
     public static ProblemDetails Create(int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null)
     {
         var problem = errors is null
@@ -18,6 +21,10 @@ public static class Problems
         problem.Type = TypeBase + Slug(status);
         return problem;
     }
+
+    /// <summary>The request was turned away for lack of capacity and may be retried as it is (with Retry-After).</summary>
+    public static ProblemDetails Unavailable(string detail) =>
+        Create(StatusCodes.Status503ServiceUnavailable, "Service unavailable", detail);
 
     public static IResult Result(int status, string title, string? detail = null, IReadOnlyDictionary<string, string[]>? errors = null) =>
         TypedResults.Problem(Create(status, title, detail, errors));

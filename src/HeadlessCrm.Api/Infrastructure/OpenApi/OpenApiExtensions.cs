@@ -60,7 +60,9 @@ public static class OpenApiExtensions
 
     public static WebApplication MapCrmOpenApi(this WebApplication app)
     {
-        app.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json");
+        // Only on /openapi: the middleware resolves its document generator (a transient) for every request it sees.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase),
+            openApi => openApi.UseSwagger(options => options.RouteTemplate = "openapi/{documentName}.json"));
         return app;
     }
 }
