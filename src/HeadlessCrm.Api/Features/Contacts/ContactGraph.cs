@@ -42,6 +42,7 @@ public static class ContactGraph
             .Field("companyId", "UUID")
             .Field("company", "Company", f => f
                 .Description("Null when none, or when the caller cannot see it (needs crm.companies.read).")
+                .Reads(nameof(ContactDto.CompanyId))
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("birthday", "String", c => CommonTypes.Date(c.Birthday), "yyyy-MM-dd.")
             .Field("address", "Address!")

@@ -26,10 +26,12 @@ public static class DealGraph
             .Field("pipelineId", "UUID!")
             .Field("pipeline", "Pipeline", f => f
                 .Description("Needs crm.pipelines.read.")
+                .Reads(nameof(DealDto.PipelineId))
                 .Resolve(c => PipelineGraph.LoadPipeline(c.Inner, c.Parent.PipelineId)))
             .Field("stageId", "UUID!")
             .Field("stage", "Stage", f => f
                 .Description("Needs crm.pipelines.read.")
+                .Reads(nameof(DealDto.StageId))
                 .Resolve(c => PipelineGraph.LoadStage(c.Inner, c.Parent.StageId)))
             .Field("stageEnteredAt", "DateTime!")
             .Field("expectedCloseDate", "String", d => CommonTypes.Date(d.ExpectedCloseDate), "yyyy-MM-dd.")
@@ -39,6 +41,7 @@ public static class DealGraph
             .Field("companyId", "UUID")
             .Field("company", "Company", f => f
                 .Description("Null when none, or when the caller cannot see it (needs crm.companies.read).")
+                .Reads(nameof(DealDto.CompanyId))
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("contactIds", "[UUID!]!")
             .Field("contacts", "ContactConnection", f => f

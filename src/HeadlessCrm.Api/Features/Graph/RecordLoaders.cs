@@ -9,7 +9,9 @@ namespace HeadlessCrm.Api.Features.Graph;
 
 /// <summary>
 /// The DataLoaders behind every relation: each reads through <see cref="RecordReader"/> (scope, workspace and visibility
-/// filters included), one statement per relation and list level whatever the number of parents.
+/// filters included), one statement per relation and list level whatever the number of parents, and only the members
+/// the selection reads (<see cref="SelectedShape"/>): a loader is per shape, so no record read short is handed to a
+/// selection that needs more.
 /// </summary>
 public static class RecordLoaders
 {
@@ -37,9 +39,10 @@ public static class RecordLoaders
     {
         var first = Relations.First(context);
         var after = Relations.After(context, sort.Name);
+        var shape = SelectedShape.Of<TDto>(context);
         var reader = context.Service<RecordReader>();
-        var pages = context.DataLoader<Guid, Page<TDto>>($"{relation}/{first}/{after?.Encode()}",
-            (ids, ct) => reader.PageByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, sort, after, first, ct));
+        var pages = context.DataLoader<Guid, Page<TDto>>($"{relation}/{first}/{after?.Encode()}/{shape?.Key}",
+            (ids, ct) => reader.PageByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, sort, after, first, ct, shape));
         return pages.Load(ownerId).Then(page => new Connection<TDto>(page ?? new Page<TDto>([], null), () =>
             context.DataLoader<Guid, int>($"{relation}/count",
                 (ids, ct) => reader.CountByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, ct)).Load(ownerId)));
@@ -51,7 +54,8 @@ public static class RecordLoaders
         where TEntity : CrmRecord where TDto : IVersioned, IRecord
     {
         var reader = context.Service<RecordReader>();
-        return context.DataLoader<Guid, TDto>(type.Name, (ids, ct) => reader.GetManyAsync(type, ids, ct));
+        var shape = SelectedShape.Of<TDto>(context);
+        return context.DataLoader<Guid, TDto>($"{type.Name}/{shape?.Key}", (ids, ct) => reader.GetManyAsync(type, ids, ct, shape));
     }
 
     /// <summary>Several loads of one batch seen as one list, leaving out what was not found.</summary>

@@ -14,10 +14,14 @@ public static class Relations
 {
     public const int DefaultFirst = 10;
 
-    /// <summary><c>first</c> (default 10, at most 100) and <c>after</c> (an endCursor of this relation).</summary>
+    /// <summary>
+    /// <c>first</c> (default 10, at most 100) and <c>after</c> (an endCursor of this relation); the relation is read by
+    /// its parent's <c>Id</c>, all a selection of it needs of the parent.
+    /// </summary>
     public static FieldBuilder<TParent> RelationPageArguments<TParent>(this FieldBuilder<TParent> field) => field
         .ArgumentWithDefault("first", "Int", DefaultFirst, $"Page size per parent, 1 to {ListRequest.MaxLimit}.")
-        .Argument("after", "String", "The endCursor of this list's previous page (for one parent).");
+        .Argument("after", "String", "The endCursor of this list's previous page (for one parent).")
+        .Reads(nameof(IRecord.Id));
 
     public static int First(IResolveContext context) => context.Argument<int>("first") is var first and >= 1 and <= ListRequest.MaxLimit
         ? first
