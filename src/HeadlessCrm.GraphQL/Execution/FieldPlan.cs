@@ -6,4 +6,7 @@ internal sealed class FieldPlan(CollectedField[] fields)
     public CollectedField[] Fields { get; } = fields;
 
     public string[] Keys { get; } = [.. fields.Select(f => f.ResponseKey)];
+
+    /// <summary>The same fields as resolvers see them (<see cref="IResolveContext.SelectedFields"/>), made on first look.</summary>
+    public IReadOnlyList<SelectedField>? Selected { get; set; }
 }

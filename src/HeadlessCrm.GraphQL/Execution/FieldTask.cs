@@ -38,6 +38,9 @@ internal sealed class FieldTask(OperationExecution execution, ObjectType parentT
 
     public IReadOnlyList<object> Path => Target.PathTo(Slot);
 
+    public IReadOnlyList<SelectedField> SelectedFields(ObjectType type) =>
+        SelectedField.Of(Collected.SubFields(type, execution.Collector), execution.Collector);
+
     public void ReportError(GraphQLError error) =>
         execution.AddError(error.Path is null ? error.WithPath(Path, Collected.Locations) : error);
 }

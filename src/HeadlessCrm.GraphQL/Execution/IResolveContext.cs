@@ -32,6 +32,12 @@ public interface IResolveContext
     /// <summary>The response path of this field: keys and list indices.</summary>
     IReadOnlyList<object> Path { get; }
 
+    /// <summary>
+    /// The fields selected beneath this one on <paramref name="type"/> (an object type this field's value may be or
+    /// contain), as execution will resolve them: through fragments, after @skip and @include.
+    /// </summary>
+    IReadOnlyList<SelectedField> SelectedFields(ObjectType type);
+
     IServiceProvider Services => Request.Services;
 
     ClaimsPrincipal? User => Request.User;

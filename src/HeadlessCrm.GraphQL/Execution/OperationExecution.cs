@@ -44,6 +44,9 @@ internal sealed class OperationExecution
 
     public RequestContext Request { get; }
 
+    /// <summary>Collects selection sets for this operation's variables and fragments.</summary>
+    internal FieldCollector Collector => _collector;
+
     public async Task<ExecutionResult> ExecuteAsync(ObjectType rootType, object? rootValue)
     {
         var plan = _collector.Collect(rootType, [Operation.SelectionSet]);

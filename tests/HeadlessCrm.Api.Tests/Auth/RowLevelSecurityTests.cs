@@ -60,6 +60,35 @@ public sealed class RowLevelSecurityTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.Equal(PostgresErrorCodes.InsufficientPrivilege, insert.SqlState);
     }
 
+    /// <summary>
+    /// The host's pool prepares statements it sees often (ConnectionPoolDefaults): a connection holding prepared
+    /// statements is reset without DISCARD ALL when it goes back to the pool. The workspace a request set on it must
+    /// still be gone for the next one, while the prepared statements stay.
+    /// </summary>
+    [Fact]
+    public async Task A_pooled_connection_with_prepared_statements_comes_back_without_the_last_workspace()
+    {
+        var (mine, _) = await TwoWorkspacesWithContactsAsync();
+        await using var pool = NpgsqlDataSource.Create(ConnectionPoolDefaults.Apply(AppConnection + ";Maximum Pool Size=1"));
+
+        object? backend;
+        await using (var connection = await pool.OpenConnectionAsync())
+        {
+            for (var i = 0; i < 3; i++)
+                Assert.Equal(1L, await ScalarAsync(connection, $"SET app.workspace_id = '{mine.Id}'; SELECT count(*) FROM contacts"));
+            backend = await ScalarAsync(connection, "SELECT pg_backend_pid()");
+            Assert.NotEqual(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_prepared_statements"));
+        }
+
+        await using (var connection = await pool.OpenConnectionAsync())
+        {
+            Assert.Equal(backend, await ScalarAsync(connection, "SELECT pg_backend_pid()"));
+            Assert.NotEqual(0L, await ScalarAsync(connection, "SELECT count(*) FROM pg_prepared_statements"));
+            Assert.Equal("", await ScalarAsync(connection, "SELECT coalesce(current_setting('app.workspace_id', true), '')"));
+            Assert.Equal(0L, await ScalarAsync(connection, "SELECT count(*) FROM contacts"));
+        }
+    }
+
     [Fact]
     public async Task A_query_that_lifts_the_application_filters_still_stays_in_its_workspace()
     {

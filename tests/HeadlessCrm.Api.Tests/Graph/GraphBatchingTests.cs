@@ -302,6 +302,58 @@ public sealed class GraphBatchingTests(StatementCountingHost api) : IClassFixtur
         Assert.Equal(["activity", "stage_change"], timeline["nodes"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()).Order());
     }
 
+    [Fact]
+    public async Task Records_are_read_with_the_columns_the_selection_asks_for_and_a_record_asked_for_more_elsewhere_is_whole_there()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var company = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Acme", industry = "Rockets", tags = new[] { "vip" } });
+        var ada = await ws.Http.CreateAsync("/api/v1/contacts", new
+        {
+            firstName = "Ada", lastName = "Lovelace", companyId = company.Id(), emails = new[] { new { value = "ada@example.com" } },
+        });
+        var deal = await ws.Http.CreateAsync("/api/v1/deals", new { title = "Big", amount = 10, currency = "EUR", companyId = company.Id(), contactIds = new[] { ada.Id() } });
+        await ws.Http.CreateAsync("/api/v1/activities", new { type = "note", subject = "Hello", body = "Long text", dealId = deal.Id(), companyId = company.Id() });
+
+        JsonNode data;
+        IReadOnlyList<string> statements;
+        await ws.Http.DataAsync("{ __typename }");
+        using (api.Statements.Record())
+        {
+            data = await ws.Http.DataAsync("""
+                {
+                  deals { nodes { title company { name } contacts { nodes { firstName } }
+                    activities { nodes { subject company { industry tags } ... on Activity { body } } } } }
+                  contacts { edges { node { lastName recordId version emails { value } } } }
+                }
+                """);
+            statements = api.Statements.Commands;
+        }
+
+        var big = data["deals"]!["nodes"]![0]!;
+        Assert.Equal("Big", big["title"]!.GetValue<string>());
+        Assert.Equal("Acme", big["company"]!["name"]!.GetValue<string>());
+        Assert.Equal("Ada", big["contacts"]!["nodes"]![0]!["firstName"]!.GetValue<string>());
+        var note = big["activities"]!["nodes"]![0]!;
+        Assert.Equal("Hello", note["subject"]!.GetValue<string>());
+        Assert.Equal("Long text", note["body"]!.GetValue<string>());
+        // The same company, asked for other fields under the activity: read with those, not handed the short one.
+        Assert.Equal("Rockets", note["company"]!["industry"]!.GetValue<string>());
+        Assert.Equal(["vip"], note["company"]!["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
+        var lovelace = data["contacts"]!["edges"]![0]!["node"]!;
+        Assert.Equal("Lovelace", lovelace["lastName"]!.GetValue<string>());
+        Assert.Equal(ada.Id(), lovelace["recordId"]!.GetValue<string>());
+        Assert.False(string.IsNullOrEmpty(lovelace["version"]!.GetValue<string>()));
+        Assert.Equal("ada@example.com", lovelace["emails"]![0]!["value"]!.GetValue<string>());
+
+        // The deals page reads no column it was not asked for (nor its contact links); the nested contacts neither.
+        var dealsPage = statements.Single(s => s.Contains("FROM deals", StringComparison.Ordinal) && !s.Contains("LATERAL", StringComparison.Ordinal));
+        Assert.DoesNotContain("custom_fields", dealsPage);
+        Assert.DoesNotContain("deal_contacts", dealsPage);
+        var dealContacts = statements.Single(s => s.Contains("deal_contacts", StringComparison.Ordinal));
+        Assert.DoesNotContain("emails", dealContacts);
+        Assert.DoesNotContain("last_name", dealContacts);
+    }
+
     private async Task<IReadOnlyList<string>> CountStatementsAsync(TestWorkspace ws, string query, int first, Action<JsonNode> check)
     {
         JsonNode data;

@@ -32,12 +32,15 @@ public static class ActivityGraph
             .Field("recordingUrl", "String")
             .Field("contactId", "UUID")
             .Field("contact", "Contact", f => f
+                .Reads(nameof(ActivityDto.ContactId))
                 .Resolve(c => c.Parent.ContactId is { } id ? c.Inner.LoadRecord(ContactRecords.Type, id) : null))
             .Field("companyId", "UUID")
             .Field("company", "Company", f => f
+                .Reads(nameof(ActivityDto.CompanyId))
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("dealId", "UUID")
             .Field("deal", "Deal", f => f
+                .Reads(nameof(ActivityDto.DealId))
                 .Resolve(c => c.Parent.DealId is { } id ? c.Inner.LoadRecord(DealRecords.Type, id) : null))
             .OwnedFields()
             .Field("timelineAt", "DateTime!", f => f.Description("occurredAt, else dueAt, else createdAt."))

@@ -10,6 +10,12 @@ public static class CompanyGraph
 {
     public const string TypeName = "Company";
 
+    private static readonly Relation<Company, Contact, ContactDto> Contacts =
+        new("companyContacts", ContactRecords.Type, (x, id) => x.CompanyId == id, Relations.NewestCreated<Contact>());
+
+    private static readonly Relation<Company, Deal, DealDto> Deals =
+        new("companyDeals", DealRecords.Type, (x, id) => x.CompanyId == id, Relations.NewestCreated<Deal>());
+
     public static SchemaBuilder AddCompanies(this SchemaBuilder builder) => builder
         .Object<CompanyDto>(TypeName, t => t
             .Description("A legal entity: customer, partner, supplier, competitor or prospect.")
@@ -26,13 +32,11 @@ public static class CompanyGraph
             .Field("contacts", "ContactConnection", f => f
                 .Description("Its live contacts the caller can see, newest first (needs crm.contacts.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Company, Contact, ContactDto>("companyContacts", ContactRecords.Type,
-                    (x, id) => x.CompanyId == id, Relations.NewestCreated<Contact>(), c.Parent.Id)))
+                .Resolve(c => c.Inner.LoadPage(Contacts, c.Parent.Id)))
             .Field("deals", "DealConnection", f => f
                 .Description("Its live deals the caller can see, newest first (needs crm.deals.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Company, Deal, DealDto>("companyDeals", DealRecords.Type,
-                    (x, id) => x.CompanyId == id, Relations.NewestCreated<Deal>(), c.Parent.Id))))
+                .Resolve(c => c.Inner.LoadPage(Deals, c.Parent.Id))))
         .AddRecordList("companies", TypeName, CompanyRecords.Type)
         .AddCreateAndUpdateInputs(TypeName, i => i
             .Field("name", "String")

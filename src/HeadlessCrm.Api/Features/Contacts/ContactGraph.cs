@@ -15,6 +15,12 @@ public static class ContactGraph
 {
     public const string TypeName = "Contact";
 
+    private static readonly Relation<Contact, Activity, ActivityDto> Activities =
+        new("contactActivities", ActivityRecords.Type, (x, id) => x.ContactId == id, ActivityGraph.NewestOnTimeline);
+
+    private static readonly Relation<Contact, Deal, DealDto> Deals =
+        new("contactDeals", DealRecords.Type, (x, id) => x.Contacts.Any(l => l.ContactId == id), Relations.NewestCreated<Deal>());
+
     public static SchemaBuilder AddContacts(this SchemaBuilder builder) => builder
         .Object<ContactEmail>("ContactEmail", t => t.Field("value", "String!").Field("label", "String").Field("primary", "Boolean!"))
         .Object<ContactPhone>("ContactPhone", t => t.Field("value", "String!").Field("label", "String").Field("primary", "Boolean!"))
@@ -42,6 +48,7 @@ public static class ContactGraph
             .Field("companyId", "UUID")
             .Field("company", "Company", f => f
                 .Description("Null when none, or when the caller cannot see it (needs crm.companies.read).")
+                .Reads(nameof(ContactDto.CompanyId))
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("birthday", "String", c => CommonTypes.Date(c.Birthday), "yyyy-MM-dd.")
             .Field("address", "Address!")
@@ -52,13 +59,11 @@ public static class ContactGraph
             .Field("activities", "ActivityConnection", f => f
                 .Description("Its live activities, newest first by timelineAt (needs crm.activities.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Contact, Activity, ActivityDto>("contactActivities", ActivityRecords.Type,
-                    (x, id) => x.ContactId == id, ActivityGraph.NewestOnTimeline, c.Parent.Id)))
+                .Resolve(c => c.Inner.LoadPage(Activities, c.Parent.Id)))
             .Field("deals", "DealConnection", f => f
                 .Description("The live deals it is involved in that the caller can see, newest first (needs crm.deals.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Contact, Deal, DealDto>("contactDeals", DealRecords.Type,
-                    (x, id) => x.Contacts.Any(l => l.ContactId == id), Relations.NewestCreated<Deal>(), c.Parent.Id)))
+                .Resolve(c => c.Inner.LoadPage(Deals, c.Parent.Id)))
             .Field("timeline", "TimelineEntryConnection", f => f
                 .Description("Its merged timeline (activities and its deals' stage changes), newest first, as GET /api/v1/contacts/{id}/timeline " +
                     "(needs crm.activities.read; stage changes need crm.deals.read). Read for all the contacts of a page at once.")

@@ -16,6 +16,12 @@ public static class DealGraph
 {
     public const string TypeName = "Deal";
 
+    private static readonly Relation<Deal, Contact, ContactDto> Contacts =
+        new("dealContacts", ContactRecords.Type, (x, id) => x.DealLinks.Any(l => l.DealId == id), Relations.NewestCreated<Contact>());
+
+    private static readonly Relation<Deal, Activity, ActivityDto> Activities =
+        new("dealActivities", ActivityRecords.Type, (x, id) => x.DealId == id, ActivityGraph.NewestOnTimeline);
+
     public static SchemaBuilder AddDeals(this SchemaBuilder builder) => builder
         .Object<DealDto>(TypeName, t => t
             .Description("A sale in progress, moving through a pipeline's stages until a won or lost stage closes it.")
@@ -26,10 +32,12 @@ public static class DealGraph
             .Field("pipelineId", "UUID!")
             .Field("pipeline", "Pipeline", f => f
                 .Description("Needs crm.pipelines.read.")
+                .Reads(nameof(DealDto.PipelineId))
                 .Resolve(c => PipelineGraph.LoadPipeline(c.Inner, c.Parent.PipelineId)))
             .Field("stageId", "UUID!")
             .Field("stage", "Stage", f => f
                 .Description("Needs crm.pipelines.read.")
+                .Reads(nameof(DealDto.StageId))
                 .Resolve(c => PipelineGraph.LoadStage(c.Inner, c.Parent.StageId)))
             .Field("stageEnteredAt", "DateTime!")
             .Field("expectedCloseDate", "String", d => CommonTypes.Date(d.ExpectedCloseDate), "yyyy-MM-dd.")
@@ -39,18 +47,17 @@ public static class DealGraph
             .Field("companyId", "UUID")
             .Field("company", "Company", f => f
                 .Description("Null when none, or when the caller cannot see it (needs crm.companies.read).")
+                .Reads(nameof(DealDto.CompanyId))
                 .Resolve(c => c.Parent.CompanyId is { } id ? c.Inner.LoadRecord(CompanyRecords.Type, id) : null))
             .Field("contactIds", "[UUID!]!")
             .Field("contacts", "ContactConnection", f => f
                 .Description("The live people involved that the caller can see, newest first (needs crm.contacts.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Deal, Contact, ContactDto>("dealContacts", ContactRecords.Type,
-                    (x, id) => x.DealLinks.Any(l => l.DealId == id), Relations.NewestCreated<Contact>(), c.Parent.Id)))
+                .Resolve(c => c.Inner.LoadPage(Contacts, c.Parent.Id)))
             .Field("activities", "ActivityConnection", f => f
                 .Description("Its live activities, newest first by timelineAt (needs crm.activities.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<Deal, Activity, ActivityDto>("dealActivities", ActivityRecords.Type,
-                    (x, id) => x.DealId == id, ActivityGraph.NewestOnTimeline, c.Parent.Id)))
+                .Resolve(c => c.Inner.LoadPage(Activities, c.Parent.Id)))
             .OwnedFields()
             .TimestampFields())
         .AddRecordList("deals", TypeName, DealRecords.Type)

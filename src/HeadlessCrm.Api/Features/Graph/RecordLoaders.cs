@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Paging;
@@ -9,7 +8,9 @@ namespace HeadlessCrm.Api.Features.Graph;
 
 /// <summary>
 /// The DataLoaders behind every relation: each reads through <see cref="RecordReader"/> (scope, workspace and visibility
-/// filters included), one statement per relation and list level whatever the number of parents.
+/// filters included), one statement per relation and list level whatever the number of parents, and only the members
+/// the selection reads (<see cref="SelectedShape"/>): a loader is per shape, so no record read short is handed to a
+/// selection that needs more.
 /// </summary>
 public static class RecordLoaders
 {
@@ -31,18 +32,18 @@ public static class RecordLoaders
     /// This parent's page of a relation: one statement for the pages of all the parents of the level, and, when
     /// <c>totalCount</c> is selected, one more for all their counts.
     /// </summary>
-    public static Deferred<Connection<TDto>> LoadPage<TOwner, TEntity, TDto>(this IResolveContext context, string relation, RecordType<TEntity, TDto> type,
-        Expression<Func<TEntity, Guid, bool>> belongs, SortKey<TEntity, DateTime> sort, Guid ownerId)
+    public static Deferred<Connection<TDto>> LoadPage<TOwner, TEntity, TDto>(this IResolveContext context, Relation<TOwner, TEntity, TDto> relation, Guid ownerId)
         where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
         var first = Relations.First(context);
-        var after = Relations.After(context, sort.Name);
-        var reader = context.Service<RecordReader>();
-        var pages = context.DataLoader<Guid, Page<TDto>>($"{relation}/{first}/{after?.Encode()}",
-            (ids, ct) => reader.PageByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, sort, after, first, ct));
+        var after = Relations.After(context, relation.Sort.Name);
+        var shape = SelectedShape.Of<TDto>(context);
+        var pages = context.DataLoader<Guid, Page<TDto>>($"{relation.Name}/{first}/{after?.Encode()}/{shape?.Key}",
+            (ids, ct) => context.Service<RecordReader>().PageByOwnersAsync<TOwner, TEntity, TDto>(
+                relation.Type, relation.Belongs, ids, relation.Sort, after, first, ct, shape));
         return pages.Load(ownerId).Then(page => new Connection<TDto>(page ?? new Page<TDto>([], null), () =>
-            context.DataLoader<Guid, int>($"{relation}/count",
-                (ids, ct) => reader.CountByOwnersAsync<TOwner, TEntity, TDto>(type, belongs, ids, ct)).Load(ownerId)));
+            context.DataLoader<Guid, int>($"{relation.Name}/count",
+                (ids, ct) => context.Service<RecordReader>().CountByOwnersAsync<TOwner, TEntity, TDto>(relation.Type, relation.Belongs, ids, ct)).Load(ownerId)));
     }
 
     public static T Service<T>(this IResolveContext context) where T : notnull => context.Services.GetRequiredService<T>();
@@ -50,8 +51,8 @@ public static class RecordLoaders
     private static BatchDataLoader<Guid, TDto> Loader<TEntity, TDto>(IResolveContext context, RecordType<TEntity, TDto> type)
         where TEntity : CrmRecord where TDto : IVersioned, IRecord
     {
-        var reader = context.Service<RecordReader>();
-        return context.DataLoader<Guid, TDto>(type.Name, (ids, ct) => reader.GetManyAsync(type, ids, ct));
+        var shape = SelectedShape.Of<TDto>(context);
+        return context.DataLoader<Guid, TDto>($"{type.Name}/{shape?.Key}", (ids, ct) => context.Service<RecordReader>().GetManyAsync(type, ids, ct, shape));
     }
 
     /// <summary>Several loads of one batch seen as one list, leaving out what was not found.</summary>

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.Records;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Paging;
@@ -14,10 +15,14 @@ public static class Relations
 {
     public const int DefaultFirst = 10;
 
-    /// <summary><c>first</c> (default 10, at most 100) and <c>after</c> (an endCursor of this relation).</summary>
+    /// <summary>
+    /// <c>first</c> (default 10, at most 100) and <c>after</c> (an endCursor of this relation); the relation is read by
+    /// its parent's <c>Id</c>, all a selection of it needs of the parent.
+    /// </summary>
     public static FieldBuilder<TParent> RelationPageArguments<TParent>(this FieldBuilder<TParent> field) => field
         .ArgumentWithDefault("first", "Int", DefaultFirst, $"Page size per parent, 1 to {ListRequest.MaxLimit}.")
-        .Argument("after", "String", "The endCursor of this list's previous page (for one parent).");
+        .Argument("after", "String", "The endCursor of this list's previous page (for one parent).")
+        .Reads(nameof(IRecord.Id));
 
     public static int First(IResolveContext context) => context.Argument<int>("first") is var first and >= 1 and <= ListRequest.MaxLimit
         ? first
@@ -34,5 +39,19 @@ public static class Relations
     }
 
     /// <summary>Newest first by creation: the order of every nested record list but activities.</summary>
-    public static SortKey<T, DateTime> NewestCreated<T>() where T : CrmRecord => new("createdAt", x => x.CreatedAt);
+    public static SortKey<T, DateTime> NewestCreated<T>() where T : CrmRecord => Newest<T>.Created;
+
+    private static class Newest<T> where T : CrmRecord
+    {
+        public static readonly SortKey<T, DateTime> Created = new("createdAt", x => x.CreatedAt);
+    }
 }
+
+/// <summary>
+/// A nested list of records under an owner (a deal's contacts): its loader's name, the records' type, which of them
+/// belong to an owner, and their order. Made once with the schema, not per parent, so resolving the 100 parents of a
+/// level builds no expression trees.
+/// </summary>
+public sealed record Relation<TOwner, TEntity, TDto>(
+    string Name, RecordType<TEntity, TDto> Type, Expression<Func<TEntity, Guid, bool>> Belongs, SortKey<TEntity, DateTime> Sort)
+    where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned;

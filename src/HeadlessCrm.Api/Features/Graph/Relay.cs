@@ -36,7 +36,10 @@ public static class Relay
     public static ObjectTypeBuilder<T> RecordFields<T>(this ObjectTypeBuilder<T> type, string typeName) where T : IRecord, IVersioned => type
         .Implements("Node")
         .Field("id", "ID!", r => GlobalId.Encode(typeName, r.Id), "Global id, for node(id:) and mutations.")
-        .Field("recordId", "UUID!", r => r.Id, "The id REST uses (/api/v1/...), and filters compare with.")
+        .Field("recordId", "UUID!", f => f
+            .Description("The id REST uses (/api/v1/...), and filters compare with.")
+            .Reads(nameof(IRecord.Id))
+            .Resolve(c => c.Parent.Id))
         .Field("version", "String!", r => ETags.Format(r.Version), "The ETag; pass it as ifMatch so a change over someone else's is refused.");
 
     /// <summary>ownerId, tags and customFields, which companies, contacts, deals and activities share.</summary>
@@ -95,7 +98,7 @@ public static class Relay
             {
                 var request = ListArguments.From(c.Inner);
                 var reader = c.Service<RecordReader>();
-                var page = await reader.ListAsync(type, request, c.CancellationToken);
+                var page = await reader.ListAsync(type, request, c.CancellationToken, SelectedShape.Of<TDto>(c.Inner));
                 return new Connection<TDto>(page, ct => reader.CountAsync(type, request, ct));
             })));
 

@@ -15,6 +15,9 @@ public static class PipelineGraph
     public const string TypeName = "Pipeline";
     public const string StageTypeName = "Stage";
 
+    private static readonly Relation<PipelineStage, Deal, DealDto> StageDeals =
+        new("stageDeals", DealRecords.Type, (x, id) => x.StageId == id, Relations.NewestCreated<Deal>());
+
     public static Deferred<PipelineDto?> LoadPipeline(IResolveContext context, Guid id)
     {
         var pipelines = context.Service<PipelineUseCases>();
@@ -46,8 +49,7 @@ public static class PipelineGraph
             .Field("deals", "DealConnection", f => f
                 .Description("Its live deals the caller can see, newest first (needs crm.deals.read).")
                 .RelationPageArguments()
-                .Resolve(c => c.Inner.LoadPage<PipelineStage, Deal, DealDto>("stageDeals", DealRecords.Type,
-                    (x, id) => x.StageId == id, Relations.NewestCreated<Deal>(), c.Parent.Id))))
+                .Resolve(c => c.Inner.LoadPage(StageDeals, c.Parent.Id))))
         .AddConnection<PipelineDto>(TypeName)
         .Query(q => q.Field("pipelines", "PipelineConnection", f => f
             .Description("Every pipeline, in order, on one page (needs crm.pipelines.read).")

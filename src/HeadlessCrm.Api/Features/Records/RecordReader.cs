@@ -25,20 +25,21 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
         return record is null ? throw new RecordNotFoundException(type.Name, id) : record;
     }
 
-    public Task<Page<TDto>> ListAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, ListRequest request, CancellationToken ct)
+    /// <summary>A page of the list; with a <paramref name="shape"/>, only those members of each record are read.</summary>
+    public Task<Page<TDto>> ListAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, ListRequest request, CancellationToken ct, RecordShape? shape = null)
         where TEntity : CrmRecord where TDto : IVersioned =>
-        ListAsync(type, db.Set<TEntity>().AsNoTracking(), request, ct);
+        ListAsync(type, db.Set<TEntity>().AsNoTracking(), request, ct, shape);
 
     /// <summary>Lists a subset (e.g. one company's contacts) with the same filters, sorts and paging as the full list.</summary>
     public async Task<Page<TDto>> ListAsync<TEntity, TDto>(
-        RecordType<TEntity, TDto> type, IQueryable<TEntity> source, ListRequest request, CancellationToken ct)
+        RecordType<TEntity, TDto> type, IQueryable<TEntity> source, ListRequest request, CancellationToken ct, RecordShape? shape = null)
         where TEntity : CrmRecord where TDto : IVersioned
     {
         var context = await customFields.FilterContextAsync(request, ct);
         var query = Filtered(type, source, request, context);
         var (key, descending) = type.Sorts.Resolve(request.Sort, context);
         var cursor = request.Cursor is null ? null : Cursor.Decode(request.Cursor);
-        return await key.PageAsync(query, type.Projection, descending, cursor, request.Limit, ct);
+        return await key.PageAsync(query, type.ProjectionOf(shape), descending, cursor, request.Limit, ct);
     }
 
     /// <summary>How many records the list of <paramref name="request"/> holds over all its pages.</summary>
@@ -51,11 +52,11 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
 
     /// <summary>The records of these ids the caller can see, in one statement (what GraphQL's DataLoaders batch into).</summary>
     public async Task<IReadOnlyDictionary<Guid, TDto>> GetManyAsync<TEntity, TDto>(
-        RecordType<TEntity, TDto> type, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+        RecordType<TEntity, TDto> type, IReadOnlyCollection<Guid> ids, CancellationToken ct, RecordShape? shape = null)
         where TEntity : CrmRecord where TDto : IVersioned, IRecord
     {
         caller.Demand(type.ReadScope);
-        var rows = await db.Set<TEntity>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(type.Projection).ToListAsync(ct);
+        var rows = await db.Set<TEntity>().AsNoTracking().Where(e => ids.Contains(e.Id)).Select(type.ProjectionOf(shape)).ToListAsync(ct);
         return rows.ToDictionary(r => r.Id);
     }
 
@@ -67,12 +68,12 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
     /// </summary>
     public async Task<IReadOnlyDictionary<Guid, Page<TDto>>> PageByOwnersAsync<TOwner, TEntity, TDto>(
         RecordType<TEntity, TDto> type, Expression<Func<TEntity, Guid, bool>> belongs, IReadOnlyCollection<Guid> ownerIds,
-        SortKey<TEntity, DateTime> sort, Cursor? after, int first, CancellationToken ct)
+        SortKey<TEntity, DateTime> sort, Cursor? after, int first, CancellationToken ct, RecordShape? shape = null)
         where TOwner : TenantEntity where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.ReadScope);
         var owners = db.Set<TOwner>().AsNoTracking().Where(o => ownerIds.Contains(o.Id));
-        var rows = await owners.SelectMany(NewestOf<TOwner, TEntity, TDto>(type.Projection, belongs, sort, after, first + 1))
+        var rows = await owners.SelectMany(NewestOf<TOwner, TEntity, TDto>(type.ProjectionOf(shape), belongs, sort, after, first + 1))
             .OrderBy(r => r.Owner).ThenByDescending(r => r.At).ThenByDescending(r => r.Id)
             .ToListAsync(ct);
         return rows.GroupBy(r => r.Owner).ToDictionary(g => g.Key, g => PageOf(g.ToList(), sort.Name, first));

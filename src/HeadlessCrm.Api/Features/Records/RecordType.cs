@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.Shared;
 using HeadlessCrm.Api.Infrastructure.Data;
@@ -24,6 +25,23 @@ public sealed class RecordType<TEntity, TDto> where TEntity : CrmRecord where TD
 
     /// <summary>What to load with a record about to change, so its projection (and its events' snapshots) are whole.</summary>
     public Func<IQueryable<TEntity>, IQueryable<TEntity>>? ForChange { get; init; }
+
+    /// <summary>
+    /// The projection cut down to these members of the public shape (by name; <c>Id</c> and <c>Version</c> always
+    /// stay), for a reader that needs no more, e.g. a GraphQL selection: only their columns are read and materialised.
+    /// The other members keep their defaults, so the result must not leave the reader that asked for it. Null: whole.
+    /// </summary>
+    public Expression<Func<TEntity, TDto>> ProjectionOf(RecordShape? shape) =>
+        shape is null ? Projection : _narrowed.GetOrAdd(shape.Key, _ => Narrow(Projection, shape.Members));
+
+    private readonly ConcurrentDictionary<string, Expression<Func<TEntity, TDto>>> _narrowed = new(StringComparer.Ordinal);
+
+    private static Expression<Func<TEntity, TDto>> Narrow(Expression<Func<TEntity, TDto>> projection, IReadOnlySet<string> members)
+    {
+        var whole = (MemberInitExpression)projection.Body;
+        var kept = whole.Bindings.Where(b => members.Contains(b.Member.Name) || b.Member.Name is nameof(IRecord.Id) or nameof(IVersioned.Version));
+        return Expression.Lambda<Func<TEntity, TDto>>(Expression.MemberInit(whole.NewExpression, kept), projection.Parameters);
+    }
 
     /// <summary>The projection run in memory, for a record just saved (saves a read-back query).</summary>
     public Func<TEntity, TDto> Map => _map ??= Projection.Compile();
