@@ -18,7 +18,9 @@ public static class OpenApiExtensions
             {
                 Title = "HeadlessCrm API",
                 Version = "v1",
-                Description = "Companies, contacts, pipelines, deals and activities over REST. See docs/ for conventions.",
+                Description = "Companies, contacts, pipelines, deals and activities over REST. See docs/ for conventions. Besides the "
+                    + "responses listed per operation, any operation may answer 429 (the caller's rate limit) or 503 (the host or "
+                    + "its database at capacity), both with Retry-After and an application/problem+json body (docs/errors.md).",
             });
             options.AddSecurityDefinition(SecurityScheme, new OpenApiSecurityScheme
             {
