@@ -1,5 +1,6 @@
 using HeadlessCrm.Benchmarks.Import;
 using HeadlessCrm.Benchmarks.Load;
+using HeadlessCrm.Benchmarks.Load.Floor;
 using HeadlessCrm.Benchmarks.MultiHost;
 using HeadlessCrm.Benchmarks.Seeding;
 
@@ -13,7 +14,7 @@ internal static class Program
           seed       --connection <owner> [--scale 1] [--contacts N --companies N --deals N --activities N] [--seed 42]
                      [--client-id bench-client --client-secret bench-secret]
           run        --connection <owner> [--url http://127.0.0.1:5080] [--client-id bench-client --client-secret bench-secret]
-                     [--duration 10 --warmup 2 --concurrency 16 --rate 500 --scenarios a,b] [--host-pid N]
+                     [--duration 10 --warmup 2 --concurrency 16 --rate 500 --scenarios a,b] [--host-pid N] [--floor port]
           multihost  --connection <owner> [--api-dll path] [--ports 5181,5182]
           import     [--url http://127.0.0.1:5080] [--rows 100000 --seed 42 --match-by email --dry-run false] [--host-pid N]
 
@@ -37,6 +38,7 @@ internal static class Program
                 "run" => await RunCommand.RunAsync(RunOptions.From(options)),
                 "multihost" => await MultiHostCommand.RunAsync(MultiHostOptions.From(options)),
                 "import" => await ImportCommand.RunAsync(ImportOptions.From(options)),
+                "floor-server" => await FloorServer.RunAsync(options),
                 _ => Fail($"unknown command '{args[0]}'.\n{Usage}"),
             };
         }

@@ -13,7 +13,9 @@
 #   BENCH_SLOW_RATE=20         without BENCH_SCENARIOS: the open-loop rate of the scenarios that cost the database
 #                              100+ ms each (search, forecast), run after the others; at 500/s they pile up for minutes
 #   BENCH_MULTIHOST=no         skip the multi-host check
-#   BENCH_PORT=5380            the host's port (multihost uses the next two)
+#   BENCH_FLOOR=no             skip the HTTP floor (a minimal Kestrel server serving GET contact's body, after the
+#                              scenarios), or its port (default: the host's + 3)
+#   BENCH_PORT=5380            the host's port (multihost uses the next two, the HTTP floor the third)
 set -euo pipefail
 SERVER="$1"; SCALE="${2:-1}"; DURATION="${3:-10}"; RATE="${4:-500}"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -54,12 +56,15 @@ until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; d
 run() {
   echo "== run: $1 at $2 req/s offered"
   dotnet "$BENCH" run --connection "$OWNER" --url "http://127.0.0.1:$PORT" --host-pid "$HOST_PID" \
-    --duration "$DURATION" --warmup "${BENCH_WARMUP:-5}" --concurrency 16 --rate "$2" --scenarios "$1" || echo "(run reported errors)"
+    --duration "$DURATION" --warmup "${BENCH_WARMUP:-5}" --concurrency 16 --rate "$2" --scenarios "$1" "${@:3}" \
+    || echo "(run reported errors)"
 }
+FLOOR_PORT="${BENCH_FLOOR:-$((PORT + 3))}"
+FLOOR=(); [ "$FLOOR_PORT" = no ] || FLOOR=(--floor "$FLOOR_PORT")
 if [ -n "${BENCH_SCENARIOS:-}" ]; then
-  run "$BENCH_SCENARIOS" "$RATE"
+  run "$BENCH_SCENARIOS" "$RATE" "${FLOOR[@]}"
 else
-  run "get contact,list,create,update,GraphQL" "$RATE"
+  run "get contact,list,create,update,GraphQL" "$RATE" "${FLOOR[@]}"
   run "search,forecast" "${BENCH_SLOW_RATE:-20}"
 fi
 stop_host

@@ -35,6 +35,6 @@ public sealed class LatencyRecorder
 
 public sealed record LatencyReport(int Completed, int Errors, string? FirstError, double Throughput, double P50, double P95, double P99, double Max)
 {
-    /// <summary>CPU milliseconds per completed operation, by process ("host", "db"), when measured.</summary>
+    /// <summary>CPU milliseconds per completed operation, by process ("host", "db", "harness"), when measured.</summary>
     public IReadOnlyDictionary<string, double>? CpuMsPerOperation { get; init; }
 }

@@ -12,8 +12,11 @@ public sealed class ProcessCpu(Func<IEnumerable<int>> pids, string label)
 
     public string Label => label;
 
-    /// <summary>The host process.</summary>
-    public static ProcessCpu Of(int pid) => new(() => [pid], "host");
+    /// <summary>One process: the host unless named otherwise.</summary>
+    public static ProcessCpu Of(int pid, string label = "host") => new(() => [pid], label);
+
+    /// <summary>The harness itself: its HTTP client (or Npgsql, at the ceiling), the load driver and its timers.</summary>
+    public static ProcessCpu Harness() => Of(Environment.ProcessId, "harness");
 
     /// <summary>
     /// The PostgreSQL server listening on <paramref name="port"/>: its postmaster and every child process (the backends

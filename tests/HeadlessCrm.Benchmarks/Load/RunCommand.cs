@@ -1,4 +1,6 @@
+using System.Globalization;
 using HeadlessCrm.Api.Infrastructure.Hosting;
+using HeadlessCrm.Benchmarks.Load.Floor;
 using HeadlessCrm.Benchmarks.Load.Scenarios;
 using Npgsql;
 
@@ -10,7 +12,7 @@ namespace HeadlessCrm.Benchmarks.Load;
 /// </summary>
 public static class RunCommand
 {
-    private const int MaxInFlight = 256;
+    public const int MaxInFlight = 256;
 
     public static async Task<int> RunAsync(RunOptions options)
     {
@@ -28,15 +30,16 @@ public static class RunCommand
         await using var app = NpgsqlDataSource.Create(application.ConnectionString);
 
         var tokens = new TokenSource(options.Urls[0], options.ClientId, options.ClientSecret);
-        using var http = RoundRobinHandler.Client(options.Urls, Math.Max(options.Concurrency, MaxInFlight),
-            inner => new SqlCommandTally { InnerHandler = new BearerHandler(tokens) { InnerHandler = inner } });
+        HttpMessageHandler Client(HttpMessageHandler inner) => new SqlCommandTally { InnerHandler = new BearerHandler(tokens) { InnerHandler = inner } };
+        using var http = RoundRobinHandler.Client(options.Urls, Math.Max(options.Concurrency, MaxInFlight), Client);
 
         var pid = options.HostPid ?? (options.Urls.Count == 1 ? HostMemory.FindListener(options.Urls[0].Port) : null);
         await using var memory = pid is { } p ? new HostMemory(p) : null;
         memory?.Start();
         var databasePort = new NpgsqlConnectionStringBuilder(options.Connection).Port;
-        var cpu = new[] { pid is { } hostPid ? ProcessCpu.Of(hostPid) : null, ProcessCpu.OfPostgres(databasePort) }.OfType<ProcessCpu>().ToList();
-        Console.WriteLine(cpu.Count == 2 ? "CPU per request: host and database measured"
+        var harness = ProcessCpu.Harness();
+        var cpu = new[] { pid is { } hostPid ? ProcessCpu.Of(hostPid) : null, ProcessCpu.OfPostgres(databasePort), harness }.OfType<ProcessCpu>().ToList();
+        Console.WriteLine(cpu.Count == 3 ? "CPU per request: host, database and harness measured"
             : $"CPU per request: only {string.Join(", ", cpu.Select(c => c.Label).DefaultIfEmpty("nothing"))} measured (the database is not a local process listening on {databasePort}?)");
 
         Console.WriteLine($"hosts {string.Join(", ", options.Urls)} · workspace {workspaceId} · {options.Duration.TotalSeconds:0} s per phase " +
@@ -55,6 +58,19 @@ public static class RunCommand
             var result = await MeasureAsync(scenario, http, app, options, cpu);
             results.Add(result);
             Console.WriteLine(result.Describe());
+        }
+
+        if (options.FloorPort is { } floorPort)
+        {
+            var get = ScenarioCatalog.All().OfType<GetContactById>().First();
+            if (await get.PrepareAsync(context) is null
+                && await HttpFloor.MeasureAsync(get, http, Client, options, floorPort, harness) is { } floor)
+            {
+                var ceiling = results.FirstOrDefault(r => r.Name == get.Name)?.Ceiling;
+                Console.WriteLine(floor.Describe() + (ceiling is { Throughput: > 0 }
+                    ? string.Create(CultureInfo.InvariantCulture, $"\n    → the floor is {floor.Closed.Throughput / ceiling.Throughput:P0} of that scenario's SQL ceiling")
+                    : ""));
+            }
         }
 
         Console.WriteLine();

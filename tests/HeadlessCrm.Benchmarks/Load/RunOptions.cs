@@ -11,7 +11,8 @@ public sealed record RunOptions(
     int Concurrency,
     int Rate,
     IReadOnlySet<string>? Scenarios,
-    int? HostPid)
+    int? HostPid,
+    int? FloorPort)
 {
     public static RunOptions From(Options options)
     {
@@ -25,7 +26,8 @@ public sealed record RunOptions(
             Math.Max(1, options.Integer("concurrency", 16)),
             Math.Max(1, options.Integer("rate", 500)),
             options.String("scenarios")?.Split(',').ToHashSet(StringComparer.OrdinalIgnoreCase),
-            options.String("host-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null);
+            options.String("host-pid") is { } pid ? int.Parse(pid, System.Globalization.CultureInfo.InvariantCulture) : null,
+            options.String("floor") is { } floor ? int.Parse(floor, System.Globalization.CultureInfo.InvariantCulture) : null);
         options.RejectUnknown();
         return run;
     }

@@ -30,7 +30,7 @@ public sealed record ScenarioResult(
     public static string MarkdownTable(IEnumerable<ScenarioResult> results)
     {
         var table = new StringBuilder("""
-            | Scenario | SQL cmds/req | Closed req/s | p50 / p95 / p99 ms | SQL ceiling req/s | HTTP / ceiling | CPU ms/req: host, db (ceiling: db) | Open loop: achieved req/s | p50 / p95 / p99 ms | Errors |
+            | Scenario | SQL cmds/req | Closed req/s | p50 / p95 / p99 ms | SQL ceiling req/s | HTTP / ceiling | CPU ms/req: host, db, harness (ceiling: db) | Open loop: achieved req/s | p50 / p95 / p99 ms | Errors |
             |---|---:|---:|---|---:|---:|---|---:|---|---:|
 
             """);

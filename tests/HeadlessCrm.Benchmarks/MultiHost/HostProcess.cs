@@ -2,7 +2,10 @@ using System.Diagnostics;
 
 namespace HeadlessCrm.Benchmarks.MultiHost;
 
-/// <summary>One host started as its own process (<c>dotnet HeadlessCrm.Api.dll</c>), its output kept in a log file.</summary>
+/// <summary>
+/// One host started as its own process (<c>dotnet HeadlessCrm.Api.dll</c>, or the harness's own floor server), its
+/// output kept in a log file.
+/// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -20,10 +23,10 @@ public sealed class HostProcess : IAsyncDisposable
     public string LogPath { get; }
     public int Pid => _process.Id;
 
-    public static HostProcess Start(string apiDll, int port, IReadOnlyDictionary<string, string> settings)
+    public static HostProcess Start(string apiDll, int port, IReadOnlyDictionary<string, string> settings, IEnumerable<string>? arguments = null)
     {
         var url = new Uri($"http://127.0.0.1:{port}/");
-        var start = new ProcessStartInfo("dotnet", [apiDll])
+        var start = new ProcessStartInfo("dotnet", [apiDll, .. arguments ?? []])
         {
             WorkingDirectory = Path.GetDirectoryName(apiDll)!,
             RedirectStandardOutput = true,
