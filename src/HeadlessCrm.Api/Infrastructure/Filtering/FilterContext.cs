@@ -10,7 +10,7 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 /// <c>customFields.&lt;key&gt;</c> paths their type, and the request's "now" from the host's clock (what overdue means).
 /// </summary>
 /// A context may also hold the request's DbContext, whose sets a filter can query as subqueries.
-/// <param name="fewIdsCap">See <see cref="DefaultFewIdsCap"/>; <see cref="FewIdsCapSetting"/> changes it.</param>
+/// <param name="fewIdsCap">See <see cref="DefaultFewIdsCap"/>; <see cref="FewIdsCapSetting"/> changes it (0: never look up).</param>
 public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customFields, DateTime now, DbContext? db = null, int fewIdsCap = FilterContext.DefaultFewIdsCap)
 {
     /// <summary>No custom fields, and the system clock's now: for filters that mention neither.</summary>
@@ -69,7 +69,7 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// </summary>
     public Expression<Func<TRow, bool>> FewOrDirect<TRow>(Expression<Func<TRow, bool>> direct, LambdaExpression column, string op, string[] operands)
     {
-        if (db is not CrmDbContext crm || crm.Model.FindEntityType(typeof(TRow)) is not { } entity) return direct;
+        if (fewIdsCap <= 0 || db is not CrmDbContext crm || crm.Model.FindEntityType(typeof(TRow)) is not { } entity) return direct;
         var table = entity.GetTableName()!;
         var columnName = entity.FindProperty(((MemberExpression)column.Body).Member.Name)!.GetColumnName();
         if (!FewIdsColumns.Contains((table, columnName))) return direct;
