@@ -43,3 +43,35 @@ END
 $$;
 REVOKE ALL ON FUNCTION crm_filter_few_ids(text, text, text, text[], integer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION crm_filter_few_ids(text, text, text, text[], integer) TO crm_app;
+
+-- Similar company names (duplicate detection) through the trigram index for the application role. pg_trgm's % is not
+-- leakproof, so under row-level security crm_app compared the workspace's companies pairwise (the V0016 finder's
+-- plan). This walks the live companies of crm_workspace() in id order after the cursor and probes the index for each
+-- one's later similar names, at pg_trgm's threshold 0.5 for this function alone (candidates), keeping pairs of
+-- similarity >= min_similarity; at most take pairs, ordered by (a, b). owner_ids (null: the whole workspace) narrows
+-- both sides to the records of those owners, as the application's visibility does (as V0021's crm_search_top); the
+-- application reads the pairs through its DbContext again, so a wrong list could hide a pair but never show one.
+CREATE FUNCTION crm_similar_company_names(owner_ids uuid[], after_a uuid, after_b uuid, min_similarity real, take integer)
+    RETURNS TABLE (a uuid, b uuid, score real)
+    LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public SET pg_trgm.similarity_threshold = 0.5
+AS $$
+    SELECT x.id, y.id, similarity(x.name, y.name)
+    FROM companies x
+    CROSS JOIN LATERAL (
+        SELECT c.id, c.name FROM companies c
+        WHERE c.workspace_id = x.workspace_id AND c.name % x.name AND c.id > x.id AND c.archived_at IS NULL
+          AND (owner_ids IS NULL OR c.owner_id = ANY (owner_ids))
+          AND (after_a IS NULL OR x.id > after_a OR c.id > after_b)
+    ) y
+    WHERE x.workspace_id = crm_workspace() AND x.archived_at IS NULL
+      AND (owner_ids IS NULL OR x.owner_id = ANY (owner_ids))
+      AND (after_a IS NULL OR x.id >= after_a)
+      AND similarity(x.name, y.name) >= min_similarity
+    ORDER BY x.id, y.id
+    LIMIT take
+$$;
+REVOKE ALL ON FUNCTION crm_similar_company_names(uuid[], uuid, uuid, real, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION crm_similar_company_names(uuid[], uuid, uuid, real, integer) TO crm_app;
+
+-- V0016's inlinable % test, which the application role's plan could not take to the index: replaced by the above.
+DROP FUNCTION crm_names_similar(text, text);
