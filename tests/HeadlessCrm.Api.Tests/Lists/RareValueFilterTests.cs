@@ -85,6 +85,8 @@ public sealed class RareValueFilterTests(FewIdsCapApi api) : IClassFixture<FewId
         Assert.Equal(Order(p, q), Ids(await Search(rep.Http, new { field = "customFields.regions", op = "containsAny", value = new[] { "eu", "apac" } })));
         Assert.Equal(Order(p, q, r, s), Ids(await Search(rep.Http, new { field = "customFields.regions", op = "containsAny", value = new[] { "eu", "us" } })));
         Assert.Equal(Order(none, r, s), Ids(await Search(rep.Http, new { not = new { field = "customFields.regions", op = "contains", value = "eu" } })));
+        await (await rep.Http.PostJsonAsync("/api/v1/contacts/search", new { filter = new { field = "customFields.regions", op = "containsAny", value = Array.Empty<string>() } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "filter");
         Assert.Equal(Order(p, q, none), Ids(await Search(rep.Http, new
         {
             or = new object[] { new { field = "firstName", value = "N" }, new { field = "customFields.regions", op = "contains", value = "eu" } },

@@ -28,6 +28,7 @@ internal sealed class MultiSelectFilter<T>(string key, Expression<Func<T, JsonOb
             FilterOperator.ContainsAny or FilterOperator.In => FilterValues.List<string>(value, path).Select(option => Document([option])).ToArray(),
             _ => throw new InvalidQueryException(path, $"'{key}' supports contains, containsAny and containsAll."),
         };
+        if (documents.Length == 0) throw new InvalidQueryException(path, $"'{key}' {op.ToString().ToLowerInvariant()} needs at least one option.");
         var direct = Expression.Lambda<Func<T, bool>>(documents.Select(Has).Aggregate(Expression.OrElse), fields.Parameters);
         return context.FewOrDirect(direct, fields, "@>", documents);
     }

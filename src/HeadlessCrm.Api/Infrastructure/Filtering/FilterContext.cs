@@ -44,7 +44,8 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// Above this many matches a tag or multi-select value is common and filtered directly; at or below it, by the ids
     /// <c>crm_filter_few_ids</c> (V0025) found. Measured on 1M contacts: a tag on 1,000 contacts took 50 ms directly (the
     /// list walks its ordering index past ~26,000 rows for a page) and 30 ms by its ids; rarer tags cost more directly
-    /// (3.6 s for 10 matches), commoner ones less (5 ms for 10,000), while the lookup reads a heap page per id.
+    /// (3.6 s for 10 matches), commoner ones less (5 ms for 10,000), while the lookup itself grows with the matches
+    /// (the GIN bitmap of all of them: 25–60 ms for a tag on 4 %).
     /// </summary>
     public const int DefaultFewIdsCap = 1000;
 

@@ -25,7 +25,7 @@ BEGIN
     END IF;
     IF column_name = 'tags' AND op IN ('@>', '&&') THEN
         test := format('tags %s $1', op);
-    ELSIF column_name = 'custom_fields' AND op = '@>' AND cardinality(operands) BETWEEN 1 AND 100 THEN
+    ELSIF column_name = 'custom_fields' AND op = '@>' AND cardinality(operands) >= 1 THEN
         -- One containment per document, OR-ed: each is a condition of the jsonb_path_ops index (a BitmapOr).
         SELECT string_agg(format('custom_fields @> ($1[%s])::jsonb', i), ' OR ') INTO test
         FROM generate_series(1, cardinality(operands)) i;
