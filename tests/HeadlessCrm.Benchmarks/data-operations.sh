@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Latency of the data-operation reads of issue #8 against a seeded host (see docs/data-operations.md): sequential
 # requests (one at a time, so the numbers are per-request latency, not throughput), p50/p95/max per case.
-#   tests/HeadlessCrm.Benchmarks/data-operations.sh http://127.0.0.1:5504 [requests per case] [search]
-# ("search" as the third argument runs the search cases only.)
+#   tests/HeadlessCrm.Benchmarks/data-operations.sh http://127.0.0.1:5504 [requests per case] [search|tags]
+# ("search" as the third argument runs the search cases only, "tags" the tag cases only: those need the rare-N tags
+# added to the seeded contacts as docs/performance.md "Rare tags under row-level security" describes.)
 # The host must serve a database seeded by `HeadlessCrm.Benchmarks seed` (client bench-client / bench-secret) with
 # rate limits off (Crm__RateLimits__Enabled=false).
 set -euo pipefail
@@ -24,6 +25,21 @@ segment() {  # creates a contacts segment, prints its id
   curl -sf -H "$AUTH" -H 'Content-Type: application/json' -d "{\"name\":\"$1\",\"object\":\"contacts\",\"filter\":$2}" "$URL/api/v1/segments" \
     | sed -E 's/.*"id":"([^"]+)".*/\1/'
 }
+
+# Tags (V0025): rare-N is on N contacts, vip on 4%; a list page, its X-Sql-Commands, and a segment count.
+if [ "$ONLY" = tags ]; then
+  for t in rare-10 rare-100 rare-1000 rare-3000 vip; do
+    echo "tag=$t: X-Sql-Commands $(curl -s -D - -o /dev/null -H "$AUTH" "$URL/api/v1/contacts?tag=$t&limit=25" | tr -d '\r' | sed -n 's/^X-Sql-Commands: //ip')"
+    measure "list contacts tag=$t" "$URL/api/v1/contacts?tag=$t&limit=25"
+  done
+  for t in rare-100 vip; do
+    TAGGED=$(segment "Tagged $t" "{\"field\":\"tags\",\"op\":\"contains\",\"value\":\"$t\"}")
+    echo "segment tag=$t = $(curl -sf -H "$AUTH" "$URL/api/v1/segments/$TAGGED/count")"
+    measure "segment count: tag=$t" "$URL/api/v1/segments/$TAGGED/count"
+    curl -sf -o /dev/null -X DELETE -H "$AUTH" "$URL/api/v1/segments/$TAGGED"
+  done
+  exit 0
+fi
 
 # Names, a first and last name, phone digits, and typo-only terms (no exact or substring match: "muler" → Müller).
 for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott muler hansn kowalsky; do

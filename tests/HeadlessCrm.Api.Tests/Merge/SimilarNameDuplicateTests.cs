@@ -47,6 +47,32 @@ public sealed class SimilarNameDuplicateTests(CrmApi api) : IClassFixture<CrmApi
     }
 
     [Fact]
+    public async Task Similar_company_names_page_on_through_every_pair_leaving_archived_and_other_workspaces_out()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var other = await api.NewWorkspaceAsync();
+        var ids = new List<string>();
+        foreach (var name in new[] { "Globex Corporation", "Globex Corporation.", "globex corporation", "Globex Corporations" })
+            ids.Add((await ws.Http.CreateAsync("/api/v1/companies", new { name })).Id());
+        var archived = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Globex Corporation" });
+        await (await ws.Http.DeleteAsync($"/api/v1/companies/{archived.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await other.Http.CreateAsync("/api/v1/companies", new { name = "Globex Corporation" });
+
+        var seen = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var page = await ws.Http.GetJsonAsync("/api/v1/companies/duplicates?limit=2" + (cursor is null ? "" : $"&cursor={cursor}"));
+            Assert.True(page.Data().Count <= 2);
+            seen.AddRange(Pairs(page).Keys);
+            cursor = page["nextCursor"]?.GetValue<string>();
+        } while (cursor is not null);
+
+        var expected = ids.SelectMany((a, i) => ids.Skip(i + 1).Select(b => Key(a, b))).Order();
+        Assert.Equal(expected, seen.Order());
+    }
+
+    [Fact]
     public async Task Contacts_are_paired_by_similar_name_only_within_one_company_and_pages_carry_on()
     {
         var ws = await api.NewWorkspaceAsync();

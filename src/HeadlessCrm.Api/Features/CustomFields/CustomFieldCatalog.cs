@@ -9,7 +9,7 @@ namespace HeadlessCrm.Api.Features.CustomFields;
 /// The workspace's live custom field definitions when a write, filter or sort needs them: from the host's
 /// <see cref="CustomFieldDefinitionCache"/>, or read once per request and offered to it.
 /// </summary>
-public sealed class CustomFieldCatalog(CrmDbContext db, CustomFieldDefinitionCache cache, TimeProvider clock)
+public sealed class CustomFieldCatalog(CrmDbContext db, CustomFieldDefinitionCache cache, TimeProvider clock, IConfiguration configuration)
 {
     private IReadOnlyList<CustomFieldDefinition>? _live;
     private Guid _liveWorkspace;
@@ -37,7 +37,7 @@ public sealed class CustomFieldCatalog(CrmDbContext db, CustomFieldDefinitionCac
     /// </summary>
     public async Task<FilterContext> FilterContextAsync(ListRequest request, CancellationToken ct) => new(
         Mentions(request.Filter) || request.Sort?.Contains(CustomFieldColumns.Prefix, StringComparison.Ordinal) == true ? await LiveAsync(ct) : [],
-        clock.GetUtcNow().UtcDateTime, db);
+        clock.GetUtcNow().UtcDateTime, db, configuration.GetValue(FilterContext.FewIdsCapSetting, FilterContext.DefaultFewIdsCap));
 
     /// <summary>Forgets what was read, here and in the host's cache, after definitions changed in this request.</summary>
     public void Reset()

@@ -20,20 +20,24 @@ internal sealed class MultiSelectFilter<T>(string key, Expression<Func<T, JsonOb
 
     public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
-        Expression body = op switch
+        // The documents a record must contain one of: all the options in one, or each option in its own.
+        string[] documents = op switch
         {
-            FilterOperator.Contains or FilterOperator.Eq => Has([FilterValues.Scalar<string>(value, path)]),
-            FilterOperator.ContainsAll => Has(FilterValues.List<string>(value, path)),
-            FilterOperator.ContainsAny or FilterOperator.In => FilterValues.List<string>(value, path)
-                .Select(option => Has([option])).Aggregate(Expression.OrElse),
+            FilterOperator.Contains or FilterOperator.Eq => [Document([FilterValues.Scalar<string>(value, path)])],
+            FilterOperator.ContainsAll => [Document(FilterValues.List<string>(value, path))],
+            FilterOperator.ContainsAny or FilterOperator.In => FilterValues.List<string>(value, path).Select(option => Document([option])).ToArray(),
             _ => throw new InvalidQueryException(path, $"'{key}' supports contains, containsAny and containsAll."),
         };
-        return Expression.Lambda<Func<T, bool>>(body, fields.Parameters);
+        if (documents.Length == 0) throw new InvalidQueryException(path, $"'{key}' {op.ToString().ToLowerInvariant()} needs at least one option.");
+        var direct = Expression.Lambda<Func<T, bool>>(documents.Select(Has).Aggregate(Expression.OrElse), fields.Parameters);
+        return context.FewOrDirect(direct, fields, "@>", documents);
     }
 
-    private Expression Has(IReadOnlyList<string> options)
+    private string Document(IReadOnlyList<string> options) =>
+        new JsonObject { [key] = new JsonArray(options.Select(o => (JsonNode)JsonValue.Create(o)).ToArray()) }.ToJsonString();
+
+    private Expression Has(string document)
     {
-        var document = new JsonObject { [key] = new JsonArray(options.Select(o => (JsonNode)JsonValue.Create(o)).ToArray()) }.ToJsonString();
         Expression<Func<JsonObject, string, bool>> contains = (f, d) => CustomFieldSql.Contains(f, d);
         var body = ReplacingExpressionVisitor.Replace(contains.Parameters[0], fields.Body, contains.Body);
         return ReplacingExpressionVisitor.Replace(contains.Parameters[1], QueryParameter.Of(document), body);

@@ -16,7 +16,8 @@ namespace HeadlessCrm.Api.Features.Merge;
 /// the pair, each with its reasons and a score (1 for a shared key, the trigram similarity for a similar name).
 /// Contacts: a shared email, a shared phone number (by digits), or names at least 60% trigram-similar at the same
 /// company (compared within each company only). Companies: the same domain, or names at least 60% trigram-similar
-/// (candidates found through the trigram index on the name, so a page costs one index probe per company walked).
+/// (candidates found through the trigram index on the name by crm_similar_company_names, V0025, so a page costs one
+/// index probe per company walked).
 /// </summary>
 public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
 {
@@ -34,6 +35,7 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
     public Task<Page<DuplicatePair>> ContactsAsync(int limit, string? cursor, CancellationToken ct)
     {
         caller.Demand(Scopes.ContactsRead);
+        var after = AfterPair(cursor);
         var live = db.Contacts.AsNoTracking().Where(c => c.ArchivedAt == null);
         var pairs = from a in live from b in live where a.Id.CompareTo(b.Id) < 0 select new { a, b };
         // Joined on the company, so names are compared only among the contacts of one company.
@@ -48,37 +50,55 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
             ("email", pairs.Where(p => p.a.EmailKeys.Any(k => p.b.EmailKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
             ("phone", pairs.Where(p => p.a.PhoneKeys.Any(k => p.b.PhoneKeys.Contains(k))).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
             ("nameAtCompany", atOneCompany.Where(p => p.Score >= NameSimilarity).Select(p => new Pair { A = p.Pair.A, B = p.Pair.B, Score = p.Score })),
-        ], limit, cursor, ct);
+        ], limit, after, ct);
     }
 
-    public Task<Page<DuplicatePair>> CompaniesAsync(int limit, string? cursor, CancellationToken ct)
+    public async Task<Page<DuplicatePair>> CompaniesAsync(int limit, string? cursor, CancellationToken ct)
     {
         caller.Demand(Scopes.CompaniesRead);
+        var after = AfterPair(cursor);
         var live = db.Companies.AsNoTracking().Where(c => c.ArchivedAt == null);
+        // Under row-level security the trigram index is reached only below it: crm_similar_company_names walks the
+        // workspace's companies (of the owners the caller sees) and gives the next limit + 1 candidate pairs; they are
+        // read again here through the DbContext (tenant, visibility) and the threshold is checked on the names.
+        var owners = await db.VisibleOwnersAsync(caller, ct);
+        var candidates = db.Database.SqlQuery<Pair>($"""
+            SELECT a AS "A", b AS "B", score::float8 AS "Score"
+            FROM crm_similar_company_names({owners}::uuid[], {after?.A}::uuid, {after?.B}::uuid, {(float)NameSimilarity}::real, {limit + 1})
+            """);
+        var similar =
+            from p in candidates
+            join a in live on p.A equals a.Id
+            join b in live on p.B equals b.Id
+            where SearchSql.Similarity(a.Name, b.Name) >= NameSimilarity
+            select new Pair { A = a.Id, B = b.Id, Score = SearchSql.Similarity(a.Name, b.Name) };
         var pairs = from a in live from b in live where a.Id.CompareTo(b.Id) < 0 select new { a, b };
-        return PageAsync(
+        return await PageAsync(
         [
             ("domain", pairs.Where(p => p.a.Domain != null && p.a.Domain == p.b.Domain).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
-            // crm_names_similar is the indexable trigram test (%); the exact threshold is checked on its candidates.
-            ("name", pairs.Where(p => SearchSql.NamesSimilar(p.a.Name, p.b.Name) && SearchSql.Similarity(p.a.Name, p.b.Name) >= NameSimilarity)
-                .Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = SearchSql.Similarity(p.a.Name, p.b.Name) })),
-        ], limit, cursor, ct);
+            ("name", similar),
+        ], limit, after, ct);
+    }
+
+    /// <summary>The pair a cursor ends at: (first id, second id).</summary>
+    private static (Guid A, Guid B)? AfterPair(string? cursor)
+    {
+        var after = cursor is null ? null : Cursor.Decode(cursor);
+        return after is null ? null
+            : after.Sort == CursorSort && after.Value is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var b) ? (after.Id, b)
+            : throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as the list returned it.");
     }
 
     /// <summary>Each reason's first limit+1 pairs after the cursor, merged: exact, as in search.</summary>
     private static async Task<Page<DuplicatePair>> PageAsync(
-        IReadOnlyList<(string Reason, IQueryable<Pair> Pairs)> reasons, int limit, string? cursor, CancellationToken ct)
+        IReadOnlyList<(string Reason, IQueryable<Pair> Pairs)> reasons, int limit, (Guid A, Guid B)? after, CancellationToken ct)
     {
-        var after = cursor is null ? null : Cursor.Decode(cursor);
-        Guid? afterB = after is null ? null
-            : after.Sort == CursorSort && after.Value is JsonValue v && v.TryGetValue<string>(out var text) && Guid.TryParse(text, out var b) ? b
-            : throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as the list returned it.");
 
         var found = new Dictionary<(Guid A, Guid B), (List<string> Reasons, double Score)>();
         foreach (var (reason, pairs) in reasons)
         {
             var query = pairs;
-            if (after is not null) query = query.Where(After(after.Id, afterB!.Value));
+            if (after is { } last) query = query.Where(After(last.A, last.B));
             foreach (var pair in await query.OrderBy(p => p.A).ThenBy(p => p.B).Take(limit + 1).ToListAsync(ct))
             {
                 var key = (pair.A, pair.B);

@@ -36,7 +36,7 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
         where TEntity : CrmRecord where TDto : IVersioned
     {
         var context = await customFields.FilterContextAsync(request, ct);
-        var query = Filtered(type, source, request, context);
+        var query = await FilteredAsync(type, source, request, context, ct);
         var (key, descending) = type.Sorts.Resolve(request.Sort, context);
         var cursor = request.Cursor is null ? null : Cursor.Decode(request.Cursor);
         return await key.PageAsync(query, type.ProjectionOf(shape), descending, cursor, request.Limit, ct);
@@ -47,7 +47,7 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
         where TEntity : CrmRecord where TDto : IVersioned
     {
         var context = await customFields.FilterContextAsync(request, ct);
-        return await Filtered(type, db.Set<TEntity>().AsNoTracking(), request, context).CountAsync(ct);
+        return await (await FilteredAsync(type, db.Set<TEntity>().AsNoTracking(), request, context, ct)).CountAsync(ct);
     }
 
     /// <summary>The records of these ids the caller can see, in one statement (what GraphQL's DataLoaders batch into).</summary>
@@ -156,12 +156,12 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
         return Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(TEntity)], ((IQueryable)db.Set<TEntity>()).Expression, Expression.Quote(where));
     }
 
-    private IQueryable<TEntity> Filtered<TEntity, TDto>(
-        RecordType<TEntity, TDto> type, IQueryable<TEntity> source, ListRequest request, FilterContext context)
+    private async Task<IQueryable<TEntity>> FilteredAsync<TEntity, TDto>(
+        RecordType<TEntity, TDto> type, IQueryable<TEntity> source, ListRequest request, FilterContext context, CancellationToken ct)
         where TEntity : CrmRecord where TDto : IVersioned
     {
         caller.Demand(type.ReadScope);
         var query = request.Archived ? source.Where(e => e.ArchivedAt != null) : source.Where(e => e.ArchivedAt == null);
-        return request.Filter is null ? query : query.Where(type.Filters.Compile(request.Filter, context));
+        return request.Filter is null ? query : query.Where(await type.Filters.CompileAsync(request.Filter, context, ct));
     }
 }

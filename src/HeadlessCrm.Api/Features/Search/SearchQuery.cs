@@ -39,7 +39,7 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
         if (after is not null && (after.Sort != CursorSort || after.Value is not JsonValue value || !value.TryGetValue<double>(out _)))
             throw new InvalidQueryException("cursor", "The cursor is not valid; use nextCursor exactly as a search returned it.");
         var from = new After(after?.Value!.GetValue<double>(), after?.Id);
-        var owners = await VisibleOwnersAsync(ct);
+        var owners = await db.VisibleOwnersAsync(caller, ct);
 
         var hits = new List<SearchHit>();
         if (wanted.Contains("contacts"))
@@ -81,19 +81,6 @@ public sealed class SearchQuery(CrmDbContext db, RequestContext caller)
             caller.Demand(scope);
         }
         return wanted;
-    }
-
-    /// <summary>
-    /// The owners whose records the caller sees, as the visibility filter has it: null for the whole workspace, else the
-    /// caller and, for a manager, their team. It only narrows what crm_search_top reads; the DbContext filters still apply.
-    /// </summary>
-    private async Task<Guid[]?> VisibleOwnersAsync(CancellationToken ct)
-    {
-        if (caller.SeesWholeWorkspace) return null;
-        var owners = new List<Guid> { caller.MemberId!.Value };
-        if (caller.VisibleTeamId is { } team)
-            owners.AddRange(await db.Members.AsNoTracking().Where(m => m.TeamId == team).Select(m => m.Id).ToListAsync(ct));
-        return owners.Distinct().ToArray();
     }
 
     /// <summary>Where the previous page ended: (rank, id), both null for the first page.</summary>

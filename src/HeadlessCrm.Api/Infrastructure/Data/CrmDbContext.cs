@@ -97,6 +97,16 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     public IQueryable<FilterMatch> FilterIds(string recordType, string columnName, string op, string[] keys) =>
         FromExpression(() => FilterIds(recordType, columnName, op, keys));
 
+    /// <summary>
+    /// <c>crm_filter_few_ids(record_type, column_name, op, operands, cap)</c> (V0025): at most <paramref name="cap"/> + 1
+    /// ids of the workspace's rows whose tags or custom fields match, searched through the column's GIN index below
+    /// row-level security. One statement; see <see cref="FilterContext.FewOrDirect{TRow}"/>.
+    /// </summary>
+    public async Task<Guid[]> FewFilterIdsAsync(string recordType, string columnName, string op, string[] operands, int cap, CancellationToken ct) =>
+        (await Database.SqlQuery<Guid[]>(
+                $"SELECT crm_filter_few_ids({recordType}, {columnName}, {op}, {operands}, {cap}) AS \"Value\"")
+            .ToListAsync(ct)).Single();
+
     public RequestContext Caller => _caller ?? throw new InvalidOperationException("The CrmDbContext was used before it was bound to a caller.");
 
     // Read by the query filters; EF turns them into parameters of every query.

@@ -10,7 +10,8 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 /// <c>customFields.&lt;key&gt;</c> paths their type, and the request's "now" from the host's clock (what overdue means).
 /// </summary>
 /// A context may also hold the request's DbContext, whose sets a filter can query as subqueries.
-public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customFields, DateTime now, DbContext? db = null)
+/// <param name="fewIdsCap">See <see cref="DefaultFewIdsCap"/>; <see cref="FewIdsCapSetting"/> changes it (0: never look up).</param>
+public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customFields, DateTime now, DbContext? db = null, int fewIdsCap = FilterContext.DefaultFewIdsCap)
 {
     /// <summary>No custom fields, and the system clock's now: for filters that mention neither.</summary>
     public static FilterContext Empty => new([], DateTime.UtcNow);
@@ -37,6 +38,76 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
         var entity = crm.Model.FindEntityType(typeof(TRow))!;
         var property = entity.FindProperty(((MemberExpression)column.Body).Member.Name)!;
         return crm.FilterIds(entity.GetTableName()!, property.GetColumnName(), op, keys).Select(match => match.Id);
+    }
+
+    /// <summary>
+    /// Above this many matches a tag or multi-select value is common and filtered directly; at or below it, by the ids
+    /// <c>crm_filter_few_ids</c> (V0025) found. Measured on 1M contacts: a tag on 1,000 contacts took 50 ms directly (the
+    /// list walks its ordering index past ~26,000 rows for a page) and 30 ms by its ids; rarer tags cost more directly
+    /// (3.6 s for 10 matches), commoner ones less (5 ms for 10,000), while the lookup itself grows with the matches
+    /// (the GIN bitmap of all of them: 25–60 ms for a tag on 4 %).
+    /// </summary>
+    public const int DefaultFewIdsCap = 1000;
+
+    public const string FewIdsCapSetting = "Crm:Filtering:FewIdsCap";
+
+    /// <summary>The tables and columns <c>crm_filter_few_ids</c> accepts (those with a GIN index to search).</summary>
+    private static readonly HashSet<(string Table, string Column)> FewIdsColumns =
+    [
+        ("contacts", "tags"), ("companies", "tags"), ("deals", "tags"),
+        ("contacts", "custom_fields"), ("companies", "custom_fields"), ("deals", "custom_fields"), ("activities", "custom_fields"),
+    ];
+
+    private readonly Dictionary<FewIds, Guid[]?> _fewIds = [];
+    private readonly HashSet<FewIds> _pendingFewIds = [];
+
+    /// <summary>
+    /// A tag or multi-select condition (<paramref name="direct"/>: <paramref name="column"/> <paramref name="op"/>
+    /// <paramref name="operands"/>) under row-level security, which hides the column's GIN index from the application
+    /// role. Once the value's matches are counted (<see cref="LookUpPendingAsync"/>): when few, <c>id = ANY (their ids)</c>
+    /// — the same rows, found through the index by <c>crm_filter_few_ids</c>, with tenant, visibility and archived
+    /// state still applied by the query; when common, or not counted yet, or without a DbContext, the direct condition.
+    /// </summary>
+    public Expression<Func<TRow, bool>> FewOrDirect<TRow>(Expression<Func<TRow, bool>> direct, LambdaExpression column, string op, string[] operands)
+    {
+        if (fewIdsCap <= 0 || db is not CrmDbContext crm || crm.Model.FindEntityType(typeof(TRow)) is not { } entity) return direct;
+        var table = entity.GetTableName()!;
+        var columnName = entity.FindProperty(((MemberExpression)column.Body).Member.Name)!.GetColumnName();
+        if (!FewIdsColumns.Contains((table, columnName))) return direct;
+        var lookup = new FewIds(table, columnName, op, string.Join('\u001f', operands), operands);
+        if (!_fewIds.TryGetValue(lookup, out var ids))
+        {
+            _pendingFewIds.Add(lookup);
+            return direct;
+        }
+        if (ids is null) return direct;
+        var id = Expression.Property(direct.Parameters[0], "Id"); // the crm_filter_few_ids tables' record id
+        var found = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], QueryParameter.Of(ids), id);
+        return Expression.Lambda<Func<TRow, bool>>(found, direct.Parameters);
+    }
+
+    /// <summary>
+    /// Counts, one statement each, the values <see cref="FewOrDirect{TRow}"/> met since the last call (up to
+    /// the cap + 1 ids); false when there were none, so the filter compiled is already final.
+    /// </summary>
+    public async Task<bool> LookUpPendingAsync(CancellationToken ct)
+    {
+        if (_pendingFewIds.Count == 0 || db is not CrmDbContext crm) return false;
+        foreach (var lookup in _pendingFewIds)
+        {
+            var ids = await crm.FewFilterIdsAsync(lookup.Table, lookup.Column, lookup.Op, lookup.Operands, fewIdsCap, ct);
+            _fewIds[lookup] = ids.Length > fewIdsCap ? null : ids;
+        }
+        _pendingFewIds.Clear();
+        return true;
+    }
+
+    /// <summary>One value to count; equal when table, column, operator and operands (joined in <c>Key</c>) are.</summary>
+    private sealed record FewIds(string Table, string Column, string Op, string Key, string[] Operands)
+    {
+        public bool Equals(FewIds? other) => other is not null && (Table, Column, Op, Key) == (other.Table, other.Column, other.Op, other.Key);
+
+        public override int GetHashCode() => HashCode.Combine(Table, Column, Op, Key);
     }
 
     /// <summary>Whether the filter will run in a query of this request's DbContext (else it may run in memory).</summary>

@@ -52,6 +52,17 @@ public sealed class FilterSchema<T>
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };
 
+    /// <summary>
+    /// Compiles for a query of the request's DbContext: a first pass meets the tag and multi-select values to count
+    /// (<see cref="FilterContext.FewOrDirect{TRow}"/>); if there were any, they are counted (one statement each) and the
+    /// tree is compiled again with their few ids or direct conditions, wherever they sit in the tree.
+    /// </summary>
+    public async Task<Expression<Func<T, bool>>> CompileAsync(FilterNode node, FilterContext context, CancellationToken ct)
+    {
+        var compiled = Compile(node, context);
+        return await context.LookUpPendingAsync(ct) ? Compile(node, context) : compiled;
+    }
+
     /// <summary>One condition on a (possibly dotted) field path.</summary>
     public Expression<Func<T, bool>> Condition(string field, FilterOperator op, FilterValue value, string path, FilterContext context)
     {

@@ -32,7 +32,7 @@ internal sealed class TagsField<T>(string name, Expression<Func<T, string[]>> ac
             // tags @> @wanted
             : Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string)),
                 parameter, Expression.Lambda<Func<string, bool>>(Expression.Call(contains, tags, t), t));
-        return Expression.Lambda<Func<T, bool>>(body, accessor.Parameters);
+        return context.FewOrDirect(Expression.Lambda<Func<T, bool>>(body, accessor.Parameters), accessor, any ? "&&" : "@>", wanted);
     }
 
     public Expression<Func<T, string[]>> Accessor => accessor;
