@@ -46,7 +46,7 @@ public static class SummaryRebuild
             Console.WriteLine($"  {sql} done at {step.Elapsed.TotalSeconds:F1} s");
         });
 
-        var built = step.Elapsed;
+        var computed = step.Elapsed;
         await indexes.CreateAsync(dataSource, parallel);
         await using (var connection = await dataSource.OpenConnectionAsync())
             foreach (var table in WrittenTables)
@@ -54,6 +54,6 @@ public static class SummaryRebuild
                 await using var analyze = new NpgsqlCommand($"VACUUM (ANALYZE) {table}", connection) { CommandTimeout = 0 };
                 await analyze.ExecuteNonQueryAsync();
             }
-        Console.WriteLine($"  {indexes.Count} indexes of the summaries and vacuum analyze: {(step.Elapsed - built).TotalSeconds:F1} s");
+        Console.WriteLine($"  {indexes.Count} indexes of the summaries and vacuum analyze: {(step.Elapsed - computed).TotalSeconds:F1} s");
     }
 }
