@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Npgsql;
 
 namespace HeadlessCrm.Benchmarks.Seeding;
@@ -11,6 +13,9 @@ public sealed class SecondaryIndexes(IReadOnlyList<(string Name, string Table, s
 {
     /// <summary>Per build: a GIN index sorts fewer, larger runs with more memory (the cluster's default is 512 MB).</summary>
     private const string BuildMemory = "1GB";
+
+    /// <summary>How many of the longest builds to print, with their times.</summary>
+    private const int Longest = 8;
 
     public int Count => indexes.Count;
 
@@ -55,11 +60,15 @@ public sealed class SecondaryIndexes(IReadOnlyList<(string Name, string Table, s
             .OrderByDescending(i => tableBytes[i.Table] * (i.Definition.Contains(" USING gin ", StringComparison.OrdinalIgnoreCase) ? 4 : 1))
             .ToList();
 
+        var seconds = new ConcurrentBag<(string Name, double Seconds)>();
         await Parallel.ForEachAsync(costliestFirst, new ParallelOptions { MaxDegreeOfParallelism = parallel }, async (index, ct) =>
         {
+            var watch = Stopwatch.StartNew();
             await using var connection = await dataSource.OpenConnectionAsync(ct);
             await using var command = new NpgsqlCommand($"SET maintenance_work_mem = '{BuildMemory}'; {index.Definition}", connection) { CommandTimeout = 0 };
             await command.ExecuteNonQueryAsync(ct);
+            seconds.Add((index.Name, watch.Elapsed.TotalSeconds));
         });
+        Console.WriteLine("  the longest builds: " + string.Join(", ", seconds.OrderByDescending(s => s.Seconds).Take(Longest).Select(s => $"{s.Name} {s.Seconds:F1} s")));
     }
 }

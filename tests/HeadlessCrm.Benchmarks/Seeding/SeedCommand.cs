@@ -61,26 +61,14 @@ public static class SeedCommand
         foreach (var table in LoadedTables) await ExecuteAsync(connection, $"VACUUM (ANALYZE) {table}");
         Console.WriteLine($"vacuum analyze: {step.Elapsed.TotalSeconds:F1} s");
 
-        // COPY with triggers off bypasses the report summaries' and the search dictionary's triggers: compute both from
-        // the loaded rows, side by side on two connections (they write different tables and only read the loaded ones).
         step.Restart();
-        await Task.WhenAll(
-            RebuildAsync(dataSource, $"SELECT report_facts_rebuild('{workspace.Id}')", "VACUUM (ANALYZE) report_facts", step),
-            RebuildAsync(dataSource, $"SELECT search_words_rebuild('{workspace.Id}')", "VACUUM (ANALYZE) search_words", step));
+        await SummaryRebuild.RunAsync(dataSource, workspace.Id, triggersOff, parallel: Math.Max(2, Environment.ProcessorCount));
         Console.WriteLine($"report summaries and search words rebuilt in {step.Elapsed.TotalSeconds:F1} s");
 
         foreach (var table in LoadedTables)
             Console.WriteLine($"  {table,-20} {await ScalarAsync<long>(connection, $"SELECT count(*) FROM {table} WHERE workspace_id = $1", workspace.Id),12:N0} rows");
         Console.WriteLine($"seed done in {total.Elapsed.TotalSeconds:F1} s");
         return 0;
-    }
-
-    private static async Task RebuildAsync(NpgsqlDataSource dataSource, string rebuild, string analyze, Stopwatch step)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await ExecuteAsync(connection, rebuild);
-        await ExecuteAsync(connection, analyze);
-        Console.WriteLine($"  {rebuild} done at {step.Elapsed.TotalSeconds:F1} s");
     }
 
     private static async Task<T> ScalarAsync<T>(NpgsqlConnection connection, string sql, params object[] args)
