@@ -98,6 +98,14 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         FromExpression(() => FilterIds(recordType, columnName, op, keys));
 
     /// <summary>
+    /// <c>crm_geo_matches(record_type, centre…, radius_km)</c> (V0027): the ids of the workspace's records of the type
+    /// within the radius, found through the GiST index below row-level security (<c>crm_geo_ids</c>, V0016). Used as a
+    /// subquery by <see cref="FilterContext.WithinRadius"/>.
+    /// </summary>
+    public IQueryable<FilterMatch> GeoMatches(string recordType, double centreLatitude, double centreLongitude, double radiusKm) =>
+        FromExpression(() => GeoMatches(recordType, centreLatitude, centreLongitude, radiusKm));
+
+    /// <summary>
     /// <c>crm_filter_few_ids(record_type, column_name, op, operands, cap)</c> (V0025): at most <paramref name="cap"/> + 1
     /// ids of the workspace's rows whose tags or custom fields match, searched through the column's GIN index below
     /// row-level security. One statement; see <see cref="FilterContext.FewOrDirect{TRow}"/>.
@@ -123,6 +131,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         GeoSql.Register(model);
         model.Entity<FilterMatch>().HasNoKey().ToTable((string?)null);
         model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(FilterIds))!).HasName("crm_filter_ids");
+        model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(GeoMatches))!).HasName("crm_geo_matches");
 
         Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
         Expression<Func<CrmRecord, bool>> visible = e =>

@@ -8,8 +8,9 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 /// <summary>
 /// A geo point (an address's latitude and longitude), filtered by distance from a centre:
 /// <c>{ "field": "address", "op": "within", "value": { "lat": 52.52, "lng": 13.40, "radiusKm": 25 } }</c>.
-/// Records without coordinates never match. Compiled to <c>crm_geo_hit</c> (<c>id = ANY (crm_geo_ids(…))</c>), whose GiST index search runs
-/// below row-level security (V0016); without a DbContext (a filter evaluated in memory) to the same distance in C#.
+/// Records without coordinates never match. Compiled to <c>id IN (SELECT id FROM crm_geo_matches(…))</c>, whose GiST index search runs below
+/// row-level security once per query (V0016, V0027); without a DbContext (a filter evaluated in memory) to the same
+/// distance in C#.
 /// </summary>
 internal sealed class GeoRadiusField<T>(
     string name, string recordType, Expression<Func<T, Guid>> id, Expression<Func<T, double?>> latitude, Expression<Func<T, double?>> longitude)
@@ -31,16 +32,15 @@ internal sealed class GeoRadiusField<T>(
         var (lat, lng, radiusKm) = Circle(value, path + ".value");
 
         var record = id.Parameters[0];
-        if (!context.InDatabase)
+        if (context.WithinRadius(recordType, lat, lng, radiusKm) is { } matches)
         {
-            var lat2 = ReplacingExpressionVisitor.Replace(latitude.Parameters[0], record, latitude.Body);
-            var lng2 = ReplacingExpressionVisitor.Replace(longitude.Parameters[0], record, longitude.Body);
-            return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Within))!,
-                lat2, lng2, Expression.Constant(lat), Expression.Constant(lng), Expression.Constant(radiusKm)), record);
+            var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, id.Body);
+            return Expression.Lambda<Func<T, bool>>(contains, record);
         }
-        var hit = Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Hit))!,
-            Expression.Constant(recordType), QueryParameter.Of(lat), QueryParameter.Of(lng), QueryParameter.Of(radiusKm), id.Body);
-        return Expression.Lambda<Func<T, bool>>(hit, record);
+        var lat2 = ReplacingExpressionVisitor.Replace(latitude.Parameters[0], record, latitude.Body);
+        var lng2 = ReplacingExpressionVisitor.Replace(longitude.Parameters[0], record, longitude.Body);
+        return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Within))!,
+            lat2, lng2, Expression.Constant(lat), Expression.Constant(lng), Expression.Constant(radiusKm)), record);
     }
 
     private static (double Lat, double Lng, double RadiusKm) Circle(FilterValue value, string path)

@@ -25,16 +25,8 @@ public static class GeoSql
         return 2 * EarthRadiusKm * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
-    /// <summary>
-    /// <c>crm_geo_hit(record_type, centre…, radius_km, id)</c>: the record is one of the workspace's records of the
-    /// type within the radius, found through the GiST index (see V0016 for why the index is reached this way).
-    /// </summary>
-    public static bool Hit(string recordType, double centreLatitude, double centreLongitude, double radiusKm, Guid id) =>
-        throw new InvalidOperationException("crm_geo_hit runs only inside a database query.");
-
     public static void Register(ModelBuilder model)
     {
         model.HasDbFunction(typeof(GeoSql).GetMethod(nameof(Within))!).HasName("crm_geo_within");
-        model.HasDbFunction(typeof(GeoSql).GetMethod(nameof(Hit))!).HasName("crm_geo_hit");
     }
 }
