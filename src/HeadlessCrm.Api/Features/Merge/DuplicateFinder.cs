@@ -93,7 +93,6 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
     private static async Task<Page<DuplicatePair>> PageAsync(
         IReadOnlyList<(string Reason, IQueryable<Pair> Pairs)> reasons, int limit, (Guid A, Guid B)? after, CancellationToken ct)
     {
-
         var found = new Dictionary<(Guid A, Guid B), (List<string> Reasons, double Score)>();
         foreach (var (reason, pairs) in reasons)
         {
