@@ -46,7 +46,7 @@ public sealed class RecordReader(CrmDbContext db, RequestContext caller, CustomF
     public async Task<int> CountAsync<TEntity, TDto>(RecordType<TEntity, TDto> type, ListRequest request, CancellationToken ct)
         where TEntity : CrmRecord where TDto : IVersioned
     {
-        var context = await customFields.FilterContextAsync(request, ct);
+        var context = (await customFields.FilterContextAsync(request, ct)).ForCount();
         return await (await FilteredAsync(type, db.Set<TEntity>().AsNoTracking(), request, context, ct)).CountAsync(ct);
     }
 

@@ -100,10 +100,25 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
     /// <summary>
     /// <c>crm_geo_matches(record_type, centre…, radius_km)</c> (V0027): the ids of the workspace's records of the type
     /// within the radius, found through the GiST index below row-level security (<c>crm_geo_ids</c>, V0016). Used as a
-    /// subquery by <see cref="FilterContext.WithinRadius"/>.
+    /// subquery by <see cref="FilterContext.WithinRadius{TRow}"/>.
     /// </summary>
     public IQueryable<FilterMatch> GeoMatches(string recordType, double centreLatitude, double centreLongitude, double radiusKm) =>
         FromExpression(() => GeoMatches(recordType, centreLatitude, centreLongitude, radiusKm));
+
+    /// <summary>
+    /// <c>crm_filter_id_array(record_type, column_name, op, operands)</c> (V0028): one row, the ids of all the workspace's
+    /// rows whose tags or custom fields match (<c>crm_filter_few_ids</c> without a cap). Used as an init-plan by
+    /// <see cref="FilterContext.FewOrDirect{TRow}"/> when counting.
+    /// </summary>
+    public IQueryable<FilterMatchIds> FilterIdArray(string recordType, string columnName, string op, string[] operands) =>
+        FromExpression(() => FilterIdArray(recordType, columnName, op, operands));
+
+    /// <summary>
+    /// <c>crm_geo_id_array(record_type, centre…, radius_km)</c> (V0028): one row, <c>crm_geo_ids</c>' array. Used as an
+    /// init-plan by <see cref="FilterContext.WithinRadius{TRow}"/> when counting.
+    /// </summary>
+    public IQueryable<FilterMatchIds> GeoIdArray(string recordType, double centreLatitude, double centreLongitude, double radiusKm) =>
+        FromExpression(() => GeoIdArray(recordType, centreLatitude, centreLongitude, radiusKm));
 
     /// <summary>
     /// <c>crm_filter_few_ids(record_type, column_name, op, operands, cap)</c> (V0025): at most <paramref name="cap"/> + 1
@@ -132,6 +147,10 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         model.Entity<FilterMatch>().HasNoKey().ToTable((string?)null);
         model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(FilterIds))!).HasName("crm_filter_ids");
         model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(GeoMatches))!).HasName("crm_geo_matches");
+        model.Entity<FilterMatchIds>().HasNoKey().ToTable((string?)null);
+        model.HasDbFunction(typeof(FilterMatchIds).GetMethod(nameof(FilterMatchIds.IdIn))!).HasName("crm_id_in");
+        model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(FilterIdArray))!).HasName("crm_filter_id_array");
+        model.HasDbFunction(typeof(CrmDbContext).GetMethod(nameof(GeoIdArray))!).HasName("crm_geo_id_array");
 
         Expression<Func<TenantEntity, bool>> tenant = e => e.WorkspaceId == CurrentWorkspaceId;
         Expression<Func<CrmRecord, bool>> visible = e =>

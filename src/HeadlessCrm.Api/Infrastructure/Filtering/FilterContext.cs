@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using HeadlessCrm.Api.Features.CustomFields;
+using HeadlessCrm.Api.Infrastructure.Access;
 using HeadlessCrm.Api.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -41,12 +42,65 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     }
 
     /// <summary>
-    /// The ids of the workspace's <paramref name="recordType"/> within <paramref name="radiusKm"/> of the centre, found
-    /// through the GiST index below row-level security (<c>crm_geo_matches</c>, V0027) — a subquery, computed once, to
-    /// test a row's id against. Null without a DbContext.
+    /// The records of <paramref name="recordType"/> within <paramref name="radiusKm"/> of the centre, found through the
+    /// GiST index below row-level security (<c>crm_geo_ids</c>, V0016): <c>id IN (SELECT id FROM crm_geo_matches(…))</c>
+    /// (V0027), a set computed once; in a count, where the set's probes cost twice the array's, by
+    /// <see cref="ByIdArray{TRow}"/>. Null without a DbContext.
     /// </summary>
-    public IQueryable<Guid>? WithinRadius(string recordType, double latitude, double longitude, double radiusKm) =>
-        db is CrmDbContext crm ? crm.GeoMatches(recordType, latitude, longitude, radiusKm).Select(match => match.Id) : null;
+    public Expression<Func<TRow, bool>>? WithinRadius<TRow>(Expression<Func<TRow, Guid>> id, string recordType, double latitude, double longitude, double radiusKm)
+    {
+        if (db is not CrmDbContext crm) return null;
+        if (CountingAtTop) return ByIdArray(id, crm.GeoIdArray(recordType, latitude, longitude, radiusKm));
+        var matches = crm.GeoMatches(recordType, latitude, longitude, radiusKm).Select(match => match.Id);
+        var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, id.Body);
+        return Expression.Lambda<Func<TRow, bool>>(contains, id.Parameters);
+    }
+
+    private bool _counting;
+    private int _apart;
+
+    /// <summary>
+    /// Marks the filter as a count's (<c>SELECT count(*)</c>: no order, no page), which changes how a condition below
+    /// row-level security is best written (<see cref="CountingAtTop"/>). Called by the reader's count alone.
+    /// </summary>
+    public FilterContext ForCount()
+    {
+        _counting = true;
+        return this;
+    }
+
+    /// <summary>
+    /// Compiles <paramref name="compile"/> as a part apart from the query's top-level conjunction: under an <c>or</c>
+    /// or a <c>not</c>, or through a relation (another table's rows).
+    /// </summary>
+    public TResult Apart<TResult>(Func<TResult> compile)
+    {
+        _apart++;
+        try { return compile(); }
+        finally { _apart--; }
+    }
+
+    /// <summary>
+    /// A count, and a condition every counted record must meet (the tree's top-level <c>and</c>, not through a
+    /// relation): the matches' ids are worth reading as one array, which the count's primary-key scan takes as its
+    /// index condition (<see cref="ByIdArray{TRow}"/>). Elsewhere such an array would be tested row by row, each test
+    /// a walk of the array, so there the set or the direct test stays.
+    /// </summary>
+    private bool CountingAtTop => _counting && _apart == 0;
+
+    /// <summary>
+    /// <c>id = ANY ((SELECT ids FROM <paramref name="lookup"/> LIMIT 1))</c>: the lookup runs once, as an init-plan whose
+    /// array the planner does not see, so it takes the primary key with the array as its condition — a sorted walk
+    /// of the matches' index entries and rows (measured on 1M contacts: 195 ms for a tag on 42,000 where the set's
+    /// probes took 310 ms and the direct test's scan 590 ms). Tenant, visibility and archived state stay in the query.
+    /// </summary>
+    private static Expression<Func<TRow, bool>> ByIdArray<TRow>(Expression<Func<TRow, Guid>> id, IQueryable<FilterMatchIds> lookup)
+    {
+        var ids = lookup.Select(row => row.Ids);
+        var array = Expression.Call(typeof(Queryable), nameof(Queryable.First), [typeof(Guid[])], ids.Expression);
+        var idIn = Expression.Call(typeof(FilterMatchIds).GetMethod(nameof(FilterMatchIds.IdIn))!, id.Body, array);
+        return Expression.Lambda<Func<TRow, bool>>(idIn, id.Parameters);
+    }
 
     /// <summary>
     /// Above this many matches a tag or multi-select value is common and filtered directly; at or below it, by the ids
@@ -75,6 +129,8 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// role. Once the value's matches are counted (<see cref="LookUpPendingAsync"/>): when few, <c>id = ANY (their ids)</c>
     /// — the same rows, found through the index by <c>crm_filter_few_ids</c>, with tenant, visibility and archived
     /// state still applied by the query; when common, or not counted yet, or without a DbContext, the direct condition.
+    /// A count's top-level condition, for a caller who sees others' records, skips the counting: whatever the value's
+    /// frequency, the array of all its matches (<see cref="ByIdArray{TRow}"/>) is the count's cheapest plan.
     /// </summary>
     public Expression<Func<TRow, bool>> FewOrDirect<TRow>(Expression<Func<TRow, bool>> direct, LambdaExpression column, string op, string[] operands)
     {
@@ -82,6 +138,9 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
         var table = entity.GetTableName()!;
         var columnName = entity.FindProperty(((MemberExpression)column.Body).Member.Name)!.GetColumnName();
         if (!FewIdsColumns.Contains((table, columnName))) return direct;
+        var id = Expression.Lambda<Func<TRow, Guid>>(Expression.Property(direct.Parameters[0], "Id"), direct.Parameters); // the tables' record id
+        if (CountingAtTop && SeesOthersRecords(crm.Caller))
+            return ByIdArray(id, crm.FilterIdArray(table, columnName, op, operands));
         var lookup = new FewIds(table, columnName, op, string.Join('\u001f', operands), operands);
         if (!_fewIds.TryGetValue(lookup, out var ids))
         {
@@ -89,10 +148,16 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
             return direct;
         }
         if (ids is null) return direct;
-        var id = Expression.Property(direct.Parameters[0], "Id"); // the crm_filter_few_ids tables' record id
-        var found = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], QueryParameter.Of(ids), id);
+        var found = Expression.Call(typeof(Enumerable), nameof(Enumerable.Contains), [typeof(Guid)], QueryParameter.Of(ids), id.Body);
         return Expression.Lambda<Func<TRow, bool>>(found, direct.Parameters);
     }
+
+    /// <summary>
+    /// Whether the caller sees more than their own records. A rep's count of a tag is cheapest directly: the owner index
+    /// narrows it to the rep's records first (measured: 56–100 ms for a tag on 4 % of 1M contacts, 60 ms for one on
+    /// 23 %, against 200 ms and 1.1 s by the workspace's array of matches).
+    /// </summary>
+    private static bool SeesOthersRecords(RequestContext caller) => caller.SeesWholeWorkspace || caller.VisibleTeamId is not null;
 
     /// <summary>
     /// Counts, one statement each, the values <see cref="FewOrDirect{TRow}"/> met since the last call (up to

@@ -46,8 +46,8 @@ public sealed class FilterSchema<T>
     public Expression<Func<T, bool>> Compile(FilterNode node, FilterContext context) => node switch
     {
         AndFilter and => Combine(and.Items, context, Expression.AndAlso),
-        OrFilter or => Combine(or.Items, context, Expression.OrElse),
-        NotFilter not => Negate(Compile(not.Item, context)),
+        OrFilter or => context.Apart(() => Combine(or.Items, context, Expression.OrElse)),
+        NotFilter not => Negate(context.Apart(() => Compile(not.Item, context))),
         Condition c => Condition(c.Field, c.Op, c.Value, c.Path, context),
         _ => throw new ArgumentOutOfRangeException(nameof(node)),
     };

@@ -9,7 +9,8 @@ namespace HeadlessCrm.Api.Infrastructure.Filtering;
 /// A geo point (an address's latitude and longitude), filtered by distance from a centre:
 /// <c>{ "field": "address", "op": "within", "value": { "lat": 52.52, "lng": 13.40, "radiusKm": 25 } }</c>.
 /// Records without coordinates never match. Compiled to <c>id IN (SELECT id FROM crm_geo_matches(…))</c>, whose GiST index search runs below
-/// row-level security once per query (V0016, V0027); without a DbContext (a filter evaluated in memory) to the same
+/// row-level security once per query (V0016, V0027), or in a count to the array of the same ids (V0028, see
+/// <see cref="FilterContext.WithinRadius{TRow}"/>); without a DbContext (a filter evaluated in memory) to the same
 /// distance in C#.
 /// </summary>
 internal sealed class GeoRadiusField<T>(
@@ -31,12 +32,8 @@ internal sealed class GeoRadiusField<T>(
             throw new InvalidQueryException(path, $"'{name}' supports only within: {{\"lat\", \"lng\", \"radiusKm\"}}.");
         var (lat, lng, radiusKm) = Circle(value, path + ".value");
 
+        if (context.WithinRadius(id, recordType, lat, lng, radiusKm) is { } matches) return matches;
         var record = id.Parameters[0];
-        if (context.WithinRadius(recordType, lat, lng, radiusKm) is { } matches)
-        {
-            var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, id.Body);
-            return Expression.Lambda<Func<T, bool>>(contains, record);
-        }
         var lat2 = ReplacingExpressionVisitor.Replace(latitude.Parameters[0], record, latitude.Body);
         var lng2 = ReplacingExpressionVisitor.Replace(longitude.Parameters[0], record, longitude.Body);
         return Expression.Lambda<Func<T, bool>>(Expression.Call(typeof(GeoSql).GetMethod(nameof(GeoSql.Within))!,

@@ -20,7 +20,7 @@ internal sealed class RelationField<T, TOther>(
     public Expression<Func<T, bool>> Build(string? rest, FilterOperator op, FilterValue value, string path, FilterContext context)
     {
         if (rest is null) throw new InvalidQueryException(path, $"'{name}' is a relation; filter on one of its fields, like '{name}.<field>'.");
-        var inner = schema().Condition(rest, op, value, path, context);
+        var inner = context.Apart(() => schema().Condition(rest, op, value, path, context));
         var parameter = target.Parameters[0];
         Expression body;
         if (many)
