@@ -116,12 +116,84 @@ public sealed class RareValueFilterTests(FewIdsCapApi api) : IClassFixture<FewId
         Assert.Equal((commands + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), both.Headers.GetValues("X-Sql-Commands").Single());
     }
 
+    [Fact]
+    public async Task Counts_of_common_and_rare_values_are_the_records_each_caller_lists()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var other = await api.NewWorkspaceAsync();
+        await ws.Http.CreateAsync("/api/v1/custom-fields", new { @object = "contacts", key = "regions", label = "Regions", type = "multi_select", options = new[] { "eu", "us" } });
+        var team = await ws.TeamAsync("East");
+        var manager = await ws.MemberAsync("manager", team);
+        var rep = await ws.MemberAsync("rep", team);
+        var otherRep = await ws.MemberAsync("rep");
+        // "common" is on 6 contacts of the workspace (above the cap of 3), one of them archived; "rare" on 2.
+        var us = new { regions = new[] { "us" } };
+        var a = (await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "A", tags = new[] { "common", "rare" }, customFields = us })).Id();
+        await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "B", tags = new[] { "common" }, customFields = us, lifecycleStage = "customer" });
+        await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "C", lifecycleStage = "customer" });
+        var archived = (await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "D", tags = new[] { "common" }, customFields = us })).Id();
+        await (await rep.Http.DeleteAsync($"/api/v1/contacts/{archived}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        await otherRep.Http.CreateAsync("/api/v1/contacts", new { firstName = "E", tags = new[] { "common" }, customFields = us });
+        await otherRep.Http.CreateAsync("/api/v1/contacts", new { firstName = "F", tags = new[] { "common", "rare" }, customFields = us });
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "G", tags = new[] { "common" }, customFields = us });
+        await ws.Http.CreateAsync("/api/v1/contacts", new { firstName = "H" });
+        await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Elsewhere", tags = new[] { "common" } });
+
+        object Tag(string tag) => new { field = "tags", op = "contains", value = tag };
+        object[] filters =
+        [
+            Tag("common"),
+            new { field = "tags", op = "containsAny", value = new[] { "common", "nowhere" } },
+            new { field = "customFields.regions", op = "contains", value = "us" },
+            new { and = new object[] { Tag("common"), new { field = "lifecycleStage", value = "customer" } } },
+            new { and = new object[] { Tag("common"), Tag("rare") } },
+            new { not = Tag("common") },
+            new { or = new object[] { Tag("common"), new { field = "lifecycleStage", value = "customer" } } },
+            Tag("rare"),
+            Tag("nowhere"),
+        ];
+        var callers = new[] { ws.Http, manager.Http, rep.Http, otherRep.Http };
+        foreach (var filter in filters)
+        {
+            var segment = (await ws.Http.CreateAsync("/api/v1/segments", new { name = "Counted", @object = "contacts", filter })).Id();
+            foreach (var caller in callers)
+                Assert.Equal((await Search(caller, filter, limit: 100)).Data().Count, await CountAsync(caller, segment));
+        }
+
+        // The numbers a user relies on: the admin counts the 5 live "common" contacts, a rep their own 2, the manager
+        // the team's (the rep's 2; the other rep is in no team), and archived contacts count only among archived ones.
+        var common = (await ws.Http.CreateAsync("/api/v1/segments", new { name = "Common", @object = "contacts", filter = Tag("common") })).Id();
+        Assert.Equal(5, await CountAsync(ws.Http, common));
+        Assert.Equal(2, await CountAsync(rep.Http, common));
+        Assert.Equal(2, await CountAsync(otherRep.Http, common));
+        Assert.Equal(2, await CountAsync(manager.Http, common));
+        var elsewhere = (await other.Http.CreateAsync("/api/v1/segments", new { name = "Common", @object = "contacts", filter = Tag("common") })).Id();
+        Assert.Equal(1, await CountAsync(other.Http, elsewhere));
+        var totals = await ws.Http.DataAsync("query($f: JSON) { contacts(filter: $f, first: 1) { totalCount } }", new { f = Tag("common") });
+        Assert.Equal(5, totals["contacts"]!["totalCount"]!.GetValue<int>());
+        var archivedTotals = await rep.Http.DataAsync("query($f: JSON) { contacts(filter: $f, first: 1, archived: true) { totalCount } }", new { f = Tag("common") });
+        Assert.Equal(1, archivedTotals["contacts"]!["totalCount"]!.GetValue<int>());
+        Assert.Equal([a], Ids(await rep.Http.GetJsonAsync("/api/v1/contacts?tag=rare")));
+
+        // A count for a caller who sees others' records reads the value's ids inside its one statement (no lookup
+        // first); a rep's count looks the value up first, as a list does, then filters directly.
+        var customers = (await ws.Http.CreateAsync("/api/v1/segments", new { name = "Customers", @object = "contacts", filter = new { field = "lifecycleStage", value = "customer" } })).Id();
+        async Task<int> CommandsAsync(HttpClient caller, string segment)
+        {
+            await caller.GetAsync($"/api/v1/segments/{segment}/count");
+            var response = await caller.GetAsync($"/api/v1/segments/{segment}/count");
+            return int.Parse(response.Headers.GetValues("X-Sql-Commands").Single(), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        Assert.Equal(await CommandsAsync(ws.Http, customers), await CommandsAsync(ws.Http, common));
+        Assert.Equal(await CommandsAsync(rep.Http, customers) + 1, await CommandsAsync(rep.Http, common));
+    }
+
     private static async Task<int> CountAsync(HttpClient http, string segmentId) =>
         (await http.GetJsonAsync($"/api/v1/segments/{segmentId}/count"))["count"]!.GetValue<int>();
 
-    private static async Task<JsonNode> Search(HttpClient http, object filter)
+    private static async Task<JsonNode> Search(HttpClient http, object filter, int limit = 25)
     {
-        var response = await http.PostJsonAsync("/api/v1/contacts/search", new { filter });
+        var response = await http.PostJsonAsync("/api/v1/contacts/search", new { filter, limit });
         await response.ShouldHaveStatusAsync(HttpStatusCode.OK);
         return await response.JsonAsync();
     }

@@ -55,6 +55,14 @@ public sealed class GeoRadiusTests(CrmApi api) : IClassFixture<CrmApi>
 
         Assert.Equal(new[] { theirs.Id(), mine.Id() }.Order(), await SearchAsync(ws.Http, "companies", Within(25)));
         Assert.Equal([mine.Id()], await SearchAsync(rep.Http, "companies", Within(25)));
+        // Counted as listed: the whole circle for the admin, the rep's own records for the rep, and negated.
+        foreach (var filter in new[] { Within(25), new { not = Within(25) } })
+        {
+            var segment = (await ws.Http.CreateAsync("/api/v1/segments", new { name = "Counted", @object = "companies", filter })).Id();
+            foreach (var caller in new[] { ws.Http, rep.Http })
+                Assert.Equal((await SearchAsync(caller, "companies", filter)).Length,
+                    (await caller.GetJsonAsync($"/api/v1/segments/{segment}/count"))["count"]!.GetValue<int>());
+        }
         // Contacts through their company's address.
         var atMine = await rep.Http.CreateAsync("/api/v1/contacts", new { firstName = "Works near", companyId = mine.Id() });
         Assert.Equal([atMine.Id()], await SearchAsync(rep.Http, "contacts",
