@@ -42,8 +42,9 @@ if [ "$ONLY" = tags ]; then
   exit 0
 fi
 
-# Names, a first and last name, phone digits, and typo-only terms (no exact or substring match: "muler" → Müller).
-for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott muler hansn kowalsky; do
+# Names, a first and last name, phone digits, and typo-only terms (no exact or substring match: "muler" → Müller,
+# "morau" → Moreau by one edit, "elna morau" and "jsoe muller" as two words with typos).
+for q in zoe ana priya costa hansen becker zoe.abbott 5551904 nora%20abbott muler hansn kowalsky morau elna%20morau jsoe%20muller; do
   measure "search contacts q=$q" "$URL/api/v1/search?q=$q&types=contacts"
 done
 measure "search all types q=zoe" "$URL/api/v1/search?q=zoe"

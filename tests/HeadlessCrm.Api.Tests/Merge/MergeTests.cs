@@ -166,4 +166,40 @@ public sealed class MergeTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.Equal(acme.Id(), (await ws.Http.GetJsonAsync($"/api/v1/companies/{acme3.Id()}"))["mergedIntoId"]!.GetValue<string>());
         Assert.Empty((await ws.Http.GetJsonAsync("/api/v1/companies/duplicates")).Data());
     }
+
+    [Fact]
+    public async Task Companies_sharing_a_domain_are_paired_each_with_each_paged_and_only_among_what_the_caller_sees()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var rep = await ws.MemberAsync("rep");
+        var ids = new List<string>();
+        foreach (var (name, domain) in new[] { ("Initrode", "initrode.example"), ("Initrode EU", "https://www.initrode.example/eu"), ("IR Holdings", "INITRODE.example") })
+            ids.Add((await ws.Http.CreateAsync("/api/v1/companies", new { name, domain })).Id());
+        var archived = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Old Initrode", domain = "initrode.example" });
+        await (await ws.Http.DeleteAsync($"/api/v1/companies/{archived.Id()}")).ShouldHaveStatusAsync(HttpStatusCode.NoContent);
+        var repsOwn = await rep.Http.CreateAsync("/api/v1/companies", new { name = "Vandelay", domain = "vandelay.example" });
+        var repsOther = await rep.Http.CreateAsync("/api/v1/companies", new { name = "Vandelay Imports", domain = "vandelay.example" });
+        await rep.Http.CreateAsync("/api/v1/companies", new { name = "Kramerica", domain = "initrode.example" });
+        await ws.Http.CreateAsync("/api/v1/companies", new { name = "Unique Co", domain = "unique.example" });
+        await (await api.NewWorkspaceAsync()).Http.CreateAsync("/api/v1/companies", new { name = "Initrode", domain = "initrode.example" });
+
+        // Four live companies share initrode.example (three of the workspace's, one of the rep's): six pairs; one
+        // more for vandelay.example. One page at a time, every pair once, in order.
+        var seen = new List<string[]>();
+        string? cursor = null;
+        do
+        {
+            var page = await ws.Http.GetJsonAsync("/api/v1/companies/duplicates?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            seen.AddRange(Pairs(page));
+            Assert.All(page.Data(), p => Assert.Equal("domain", p!["reasons"]![0]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+        Assert.Equal(7, seen.Count);
+        Assert.Equal(7, seen.Select(p => string.Join(",", p)).Distinct().Count());
+        Assert.DoesNotContain(seen, p => p.Contains(archived.Id()));
+        Assert.Contains(seen, p => p.SequenceEqual(new[] { ids[0], ids[2] }.Order()));
+        // The rep pairs only their own companies: their two Vandelays, and not their Kramerica with the others' domain.
+        Assert.Equal([new[] { repsOwn.Id(), repsOther.Id() }.Order().ToArray()], Pairs(await rep.Http.GetJsonAsync("/api/v1/companies/duplicates")));
+    }
 }

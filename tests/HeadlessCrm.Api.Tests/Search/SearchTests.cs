@@ -113,6 +113,38 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
     }
 
     [Fact]
+    public async Task Short_names_with_one_typo_and_two_word_names_with_typos_are_found_in_either_order()
+    {
+        var ws = await api.NewWorkspaceAsync();
+        Task<JsonObject> Contact(string first, string last) => ws.Http.CreateAsync("/api/v1/contacts", new { firstName = first, lastName = last });
+        // Word similarity and edits from the query words: "morau" → Moreau 0.5, one edit; "elena" → Elna 0.375, one
+        // edit; "muler" → Müller 0.625; "jsoe" → José 0.2, a swap. "morau" → Moreno is three edits: not a typo.
+        var elena = await Contact("Elena", "Moreau");
+        var jose = await Contact("José", "Müller");
+        var exact = await Contact("Elna", "Morau");
+        await Contact("Elena", "Smith");
+        var ivan = await Contact("Ivan", "Moreau");
+        await Contact("Elena", "Moreno");
+
+        // Two words: the pair's mean similarity ranks them, Elena Moreau (1 + 0.5) / 2 above Elna Morau (0.375 + 1) / 2.
+        var hits = await FindAsync(ws.Http, "elena morau");
+        Assert.Equal([elena.Id(), exact.Id()], Ids(hits));
+        Assert.Equal([0.75, 0.6875], hits.Select(h => h!["rank"]!.GetValue<double>()).ToArray());
+        Assert.Equal(Ids(hits), (await PageThroughAsync(ws.Http, "elena morau", 1)).Ids);
+        Assert.Equal([exact.Id(), elena.Id()], Ids(await FindAsync(ws.Http, "elna morau")));   // the exact name first
+        Assert.Equal([exact.Id(), elena.Id()], Ids(await FindAsync(ws.Http, "morau elna")));   // either order
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "jose muler")));
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "muler jose")));
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "jsoe muller")));
+        Assert.Empty(await FindAsync(ws.Http, "jose maria muler"));                            // three words: no typo tier
+        Assert.Empty(await FindAsync(ws.Http, "elena moreau smith"));
+
+        // One word: a short name one edit away is a typo too, below the exact name; equal ranks newest first.
+        Assert.Equal([exact.Id(), ivan.Id(), elena.Id()], Ids(await FindAsync(ws.Http, "morau")));
+        Assert.Equal([jose.Id()], Ids(await FindAsync(ws.Http, "jsoe")));
+    }
+
+    [Fact]
     public async Task A_query_without_letters_finds_contacts_whose_phone_numbers_contain_its_digits()
     {
         var ws = await api.NewWorkspaceAsync();
@@ -186,6 +218,8 @@ public sealed class SearchTests(CrmApi api) : IClassFixture<CrmApi>
         await other.Http.CreateAsync("/api/v1/contacts", new { firstName = "Vince", lastName = "Müller", phones });
         Assert.Equal([myMuller.Id()], Ids(await FindAsync(rep.Http, "muler")));
         Assert.Equal([myMuller.Id()], Ids(await FindAsync(rep.Http, "5550100")));
+        Assert.Equal([myMuller.Id()], Ids(await FindAsync(rep.Http, "vera muler")));
+        Assert.Empty(await FindAsync(rep.Http, "vince muler"));
         Assert.Equal(2, (await FindAsync(ws.Http, "muler")).Count);
         Assert.Equal(2, (await FindAsync(ws.Http, "5550100")).Count);
         var team = await ws.TeamAsync("North");

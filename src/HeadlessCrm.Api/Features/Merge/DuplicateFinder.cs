@@ -72,10 +72,19 @@ public sealed class DuplicateFinder(CrmDbContext db, RequestContext caller)
             join b in live on p.B equals b.Id
             where SearchSql.Similarity(a.Name, b.Name) >= NameSimilarity
             select new Pair { A = a.Id, B = b.Id, Score = SearchSql.Similarity(a.Name, b.Name) };
-        var pairs = from a in live from b in live where a.Id.CompareTo(b.Id) < 0 select new { a, b };
+        // Pairs only among the domains more than one company has: one pass over the companies, then their pairs (a walk
+        // of the companies in id order probing the domain index would read the whole workspace when domains are unique).
+        // A join with the grouped domains, not Contains: EF writes that as a correlated EXISTS grouping per company.
+        var shared = live.Where(c => c.Domain != null).GroupBy(c => c.Domain).Where(g => g.Count() > 1).Select(g => new { Domain = g.Key });
+        var sameDomain =
+            from d in shared
+            join a in live on d.Domain equals a.Domain
+            join b in live on d.Domain equals b.Domain
+            where a.Id.CompareTo(b.Id) < 0
+            select new Pair { A = a.Id, B = b.Id, Score = 1 };
         return await PageAsync(
         [
-            ("domain", pairs.Where(p => p.a.Domain != null && p.a.Domain == p.b.Domain).Select(p => new Pair { A = p.a.Id, B = p.b.Id, Score = 1 })),
+            ("domain", sameDomain),
             ("name", similar),
         ], limit, after, ct);
     }
