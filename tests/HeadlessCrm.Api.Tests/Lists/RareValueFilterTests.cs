@@ -147,6 +147,8 @@ public sealed class RareValueFilterTests(FewIdsCapApi api) : IClassFixture<FewId
             new { field = "customFields.regions", op = "contains", value = "us" },
             new { and = new object[] { Tag("common"), new { field = "lifecycleStage", value = "customer" } } },
             new { and = new object[] { Tag("common"), Tag("rare") } },
+            new { and = new object[] { Tag("rare"), Tag("common") } },
+            new { and = new object[] { Tag("common"), new { field = "customFields.regions", op = "contains", value = "us" } } },
             new { not = Tag("common") },
             new { or = new object[] { Tag("common"), new { field = "lifecycleStage", value = "customer" } } },
             Tag("rare"),

@@ -49,14 +49,15 @@ public sealed class GeoRadiusTests(CrmApi api) : IClassFixture<CrmApi>
     {
         var ws = await api.NewWorkspaceAsync();
         var rep = await ws.MemberAsync("rep");
-        var theirs = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Admin's", address = At(North(5), CentreLng) });
+        var theirs = await ws.Http.CreateAsync("/api/v1/companies", new { name = "Admin's", address = At(North(5), CentreLng), tags = new[] { "key" } });
         var mine = await rep.Http.CreateAsync("/api/v1/companies", new { name = "Rep's", address = At(North(20), CentreLng) });
-        await rep.Http.CreateAsync("/api/v1/companies", new { name = "Rep's far one", address = At(North(300), CentreLng) });
+        await rep.Http.CreateAsync("/api/v1/companies", new { name = "Rep's far one", address = At(North(300), CentreLng), tags = new[] { "key" } });
 
         Assert.Equal(new[] { theirs.Id(), mine.Id() }.Order(), await SearchAsync(ws.Http, "companies", Within(25)));
         Assert.Equal([mine.Id()], await SearchAsync(rep.Http, "companies", Within(25)));
         // Counted as listed: the whole circle for the admin, the rep's own records for the rep, and negated.
-        foreach (var filter in new[] { Within(25), new { not = Within(25) } })
+        var key = new { field = "tags", op = "contains", value = "key" };
+        foreach (var filter in new[] { Within(25), new { not = Within(25) }, new { and = new[] { Within(25), key } }, new { and = new[] { key, Within(400) } } })
         {
             var segment = (await ws.Http.CreateAsync("/api/v1/segments", new { name = "Counted", @object = "companies", filter })).Id();
             foreach (var caller in new[] { ws.Http, rep.Http })

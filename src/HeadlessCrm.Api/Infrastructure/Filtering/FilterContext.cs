@@ -45,12 +45,14 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// The records of <paramref name="recordType"/> within <paramref name="radiusKm"/> of the centre, found through the
     /// GiST index below row-level security (<c>crm_geo_ids</c>, V0016): <c>id IN (SELECT id FROM crm_geo_matches(…))</c>
     /// (V0027), a set computed once; in a count, where the set's probes cost more than the array's scan, by
-    /// <see cref="ByIdArray{TRow}"/>. Null without a DbContext.
+    /// <see cref="ByIdArray{TRow}"/>. Null when the caller should test the distance row by row: without a DbContext, or
+    /// in a count whose array another condition holds (the rows it yields are few enough to test).
     /// </summary>
     public Expression<Func<TRow, bool>>? WithinRadius<TRow>(Expression<Func<TRow, Guid>> id, string recordType, double latitude, double longitude, double radiusKm)
     {
         if (db is not CrmDbContext crm) return null;
-        if (CountingAtTop) return ByIdArray(id, crm.GeoIdArray(recordType, latitude, longitude, radiusKm));
+        if (CountingAtTop)
+            return TakeCountArray() ? ByIdArray(id, crm.GeoIdArray(recordType, latitude, longitude, radiusKm)) : null;
         var matches = crm.GeoMatches(recordType, latitude, longitude, radiusKm).Select(match => match.Id);
         var contains = Expression.Call(typeof(Queryable), nameof(Queryable.Contains), [typeof(Guid)], matches.Expression, id.Body);
         return Expression.Lambda<Func<TRow, bool>>(contains, id.Parameters);
@@ -58,6 +60,7 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
 
     private bool _counting;
     private int _apart;
+    private bool _arrayTaken;
 
     /// <summary>
     /// Marks the filter as a count's (<c>SELECT count(*)</c>: no order, no page), which changes how a condition below
@@ -67,6 +70,26 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     {
         _counting = true;
         return this;
+    }
+
+    /// <summary>Starts a compilation of the whole tree (<see cref="FilterSchema{T}.CompileAsync"/> may compile it twice).</summary>
+    public FilterContext BeginPass()
+    {
+        _arrayTaken = false;
+        return this;
+    }
+
+    /// <summary>
+    /// Whether this condition may take the count's array: only one does. Two arrays would be two conditions of the
+    /// same primary-key column, whose scan (PostgreSQL 15) tries every pair of their elements — a tag on 41,000 contacts
+    /// and a radius of 27,000 ran past the 30 s command timeout; the rows one array yields are few, so the other
+    /// conditions are tested on each row directly.
+    /// </summary>
+    private bool TakeCountArray()
+    {
+        if (_arrayTaken) return false;
+        _arrayTaken = true;
+        return true;
     }
 
     /// <summary>
@@ -131,7 +154,8 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
     /// state still applied by the query; when common, or not counted yet, or without a DbContext, the direct condition.
     /// A count's top-level condition, for a caller who sees others' records, skips the counting and reads the array of
     /// all the value's matches (<see cref="ByIdArray{TRow}"/>): cheaper than the direct test's scan of the workspace up to
-    /// about a fifth of it (measured on 1M contacts: 200 against 590 ms at 4 %, 830 against 706 ms at 23 %).
+    /// about a fifth of it (measured on 1M contacts: 200 against 590 ms at 4 %, 830 against 706 ms at 23 %); when
+    /// another condition holds the count's array, the direct test, on the rows that array yields.
     /// </summary>
     public Expression<Func<TRow, bool>> FewOrDirect<TRow>(Expression<Func<TRow, bool>> direct, LambdaExpression column, string op, string[] operands)
     {
@@ -141,7 +165,7 @@ public sealed class FilterContext(IEnumerable<CustomFieldDefinition> customField
         if (!FewIdsColumns.Contains((table, columnName))) return direct;
         var id = Expression.Lambda<Func<TRow, Guid>>(Expression.Property(direct.Parameters[0], "Id"), direct.Parameters); // the tables' record id
         if (CountingAtTop && SeesOthersRecords(crm.Caller))
-            return ByIdArray(id, crm.FilterIdArray(table, columnName, op, operands));
+            return TakeCountArray() ? ByIdArray(id, crm.FilterIdArray(table, columnName, op, operands)) : direct;
         var lookup = new FewIds(table, columnName, op, string.Join('\u001f', operands), operands);
         if (!_fewIds.TryGetValue(lookup, out var ids))
         {

@@ -59,8 +59,8 @@ public sealed class FilterSchema<T>
     /// </summary>
     public async Task<Expression<Func<T, bool>>> CompileAsync(FilterNode node, FilterContext context, CancellationToken ct)
     {
-        var compiled = Compile(node, context);
-        return await context.LookUpPendingAsync(ct) ? Compile(node, context) : compiled;
+        var compiled = Compile(node, context.BeginPass());
+        return await context.LookUpPendingAsync(ct) ? Compile(node, context.BeginPass()) : compiled;
     }
 
     /// <summary>One condition on a (possibly dotted) field path.</summary>
