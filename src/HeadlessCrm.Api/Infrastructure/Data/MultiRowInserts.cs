@@ -120,9 +120,10 @@ internal static class MultiRowInserts
         }
         if (!candidates.Values.Any(t => t.Rows.Count > 1)) return [];
 
-        foreach (var table in candidates.Keys.ToList())
-            if (deleted.Contains(table) || updated.Contains(table) && HasAlternateKeys(candidates[table].Shape.EntityType))
-                Drop(table);
+        foreach (var (table, rows) in candidates.ToList())
+            if (deleted.Contains(table) || updated.Contains(table) && HasAlternateKeys(rows.Shape.EntityType)
+                || Statements(rows) > 1 && Principals(rows.Shape).Contains(table))
+                Drop(table); // a row referencing another of its table is checked at the end of its statement, not of the next
         List<TableRows> ordered;
         while (!TryOrder(out ordered))
             foreach (var rows in candidates.Values.Except(ordered).ToList()) Drop(rows.Shape.Table); // tables that depend on each other: EF's
@@ -163,6 +164,10 @@ internal static class MultiRowInserts
         }
     }
 
+    private static int RowsAStatement(InsertShape shape) => Math.Max(1, MaxParameters / shape.Columns.Length);
+
+    private static int Statements(TableRows rows) => (rows.Rows.Count + RowsAStatement(rows.Shape) - 1) / RowsAStatement(rows.Shape);
+
     private static bool LeavesKeyToDatabase(InsertShape shape, EntityEntry entry) =>
         shape.Keys.Any(k => k.IsLeftToDatabase(k.Of(entry)));
 
@@ -179,7 +184,7 @@ internal static class MultiRowInserts
         var values = new Dictionary<string, object?>();
         var statements = new List<(InsertShape Shape, EntityEntry[] Rows)>();
         foreach (var (shape, rows) in plan)
-            foreach (var chunk in rows.Chunk(Math.Max(1, MaxParameters / shape.Columns.Length)))
+            foreach (var chunk in rows.Chunk(RowsAStatement(shape)))
             {
                 AppendInsert(builder, sql, values, shape, chunk);
                 statements.Add((shape, chunk));
