@@ -32,6 +32,7 @@ internal static class MultiRowInserts
     private const string Savepoint = "__EFSavePoint";
     /// <summary>PostgreSQL takes at most 65,535 parameters a statement; a larger table's rows go in several.</summary>
     private const int MaxParameters = 30_000;
+    /// <summary>When EF must make a round trip of its own for the rest, the statements the multi-row ones must spare to be worth theirs.</summary>
     private const int StatementsWorthARoundTrip = 10;
 
     private sealed record TableRows(InsertShape Shape, List<EntityEntry> Rows);
@@ -270,7 +271,7 @@ internal static class MultiRowInserts
         column.TypeMapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
 
     private static string Key(IEnumerable<object?> values) =>
-        string.Join('\u001f', values.Select(v => Convert.ToString(v, CultureInfo.InvariantCulture)));
+        string.Join('\u001f', values.Select(v => v is byte[] bytes ? Convert.ToHexString(bytes) : Convert.ToString(v, CultureInfo.InvariantCulture)));
 
     private static readonly ConcurrentDictionary<Type, Func<DbDataReader, int, object?>> Readers = new();
 
