@@ -191,7 +191,7 @@ public sealed class CrmDbContext(DbContextOptions<CrmDbContext> options) : DbCon
         try
         {
             Stamp();
-            return await base.SaveChangesAsync(cancellationToken);
+            return await MultiRowInserts.SaveAsync(this, base.SaveChangesAsync, cancellationToken);
         }
         finally
         {
