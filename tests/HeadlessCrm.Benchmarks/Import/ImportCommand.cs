@@ -23,7 +23,7 @@ public static class ImportCommand
         await using var memory = pid is { } p ? new HostMemory(p) : null;
         var rssBefore = memory is null ? 0 : ReadRss(memory.Pid);
         memory?.Start();
-        var cpuBefore = memory is null ? 0 : CpuSeconds(memory.Pid);
+        var cpuBefore = memory is null ? 0 : ProcessCpu.Of(memory.Pid).Milliseconds() / 1000;
 
         var job = new Dictionary<string, object?> { ["object"] = "contacts", ["columns"] = ContactCsv.Columns, ["dryRun"] = options.DryRun };
         if (options.MatchBy is not null) job["matchBy"] = options.MatchBy;
@@ -57,7 +57,7 @@ public static class ImportCommand
         if (memory is not null)
         {
             await memory.DisposeAsync();
-            var cpu = CpuSeconds(memory.Pid) - cpuBefore;
+            var cpu = ProcessCpu.Of(memory.Pid).Milliseconds() / 1000 - cpuBefore;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  host CPU time during the import: {cpu:F1} s ({cpu * 1000 / options.Rows:F2} ms a row; load-independent, unlike the wall time)"));
             Console.WriteLine($"  host {memory.Pid}: RSS before {rssBefore / 1024} MiB, peak RSS during the import {memory.PeakRssKb / 1024} MiB, VmHWM {memory.HighWaterMarkKb / 1024} MiB");
@@ -69,14 +69,6 @@ public static class ImportCommand
     private static long ReadRss(int pid) =>
         File.ReadLines($"/proc/{pid}/status").Where(l => l.StartsWith("VmRSS:", StringComparison.Ordinal))
             .Select(l => long.Parse(l["VmRSS:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture)).FirstOrDefault();
-
-    /// <summary>utime + stime of the process (/proc/&lt;pid&gt;/stat fields 14 and 15, in clock ticks of 1/100 s).</summary>
-    private static double CpuSeconds(int pid)
-    {
-        var stat = File.ReadAllText($"/proc/{pid}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
-    }
 
     private static int Fail(string message)
     {
