@@ -14,7 +14,7 @@ internal static class Program
           seed       --connection <owner> [--scale 1] [--contacts N --companies N --deals N --activities N] [--seed 42]
                      [--client-id bench-client --client-secret bench-secret]
           run        --connection <owner> [--url http://127.0.0.1:5080] [--client-id bench-client --client-secret bench-secret]
-                     [--duration 10 --warmup 2 --concurrency 16 --rate 500 --scenarios a,b] [--host-pid N] [--floor port]
+                     [--duration 10 --warmup 2 --host-warmup 15 --concurrency 16 --rate 500 --scenarios a,b] [--host-pid N] [--floor port]
           multihost  --connection <owner> [--api-dll path] [--ports 5181,5182]
           import     [--url http://127.0.0.1:5080] [--rows 100000 --seed 42 --match-by email --dry-run false] [--host-pid N]
 

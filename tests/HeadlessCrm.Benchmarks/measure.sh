@@ -8,7 +8,8 @@
 #   BENCH_DATABASE=crm_bench   reuse this database, already seeded: no CREATE DATABASE, no seed
 #   BENCH_PGDATA=/path/pg      start this PostgreSQL cluster first (pg_ctl; as the postgres user when run as root)
 #                              and stop it cleanly at the end
-#   BENCH_WARMUP=5             seconds of warm-up before each measured phase (the host's JIT settles in the first)
+#   BENCH_WARMUP=5             seconds of warm-up before each measured phase
+#   BENCH_HOST_WARMUP=15       seconds of each scenario alone before anything is measured (the host's tiered JIT)
 #   BENCH_SCENARIOS=a,b        only these scenarios (words of their names), all at [rate]
 #   BENCH_SLOW_RATE=20         without BENCH_SCENARIOS: the open-loop rate of the scenarios that cost the database
 #                              100+ ms each (search, forecast), run after the others; at 500/s they pile up for minutes
@@ -56,7 +57,7 @@ until curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null; do sleep 0.5; d
 run() {
   echo "== run: $1 at $2 req/s offered"
   dotnet "$BENCH" run --connection "$OWNER" --url "http://127.0.0.1:$PORT" --host-pid "$HOST_PID" \
-    --duration "$DURATION" --warmup "${BENCH_WARMUP:-5}" --concurrency 16 --rate "$2" --scenarios "$1" "${@:3}" \
+    --duration "$DURATION" --warmup "${BENCH_WARMUP:-5}" --host-warmup "${BENCH_HOST_WARMUP:-15}" --concurrency 16 --rate "$2" --scenarios "$1" "${@:3}" \
     || echo "(run reported errors)"
 }
 FLOOR_PORT="${BENCH_FLOOR:-$((PORT + 3))}"

@@ -23,7 +23,9 @@ public static class RunCommand
             Console.Error.WriteLine($"error: no client '{options.ClientId}' in the database: run seed first.");
             return 1;
         }
-        var application = new NpgsqlConnectionStringBuilder(DatabaseRoles.From(options.Connection, null).Application)
+        // The host's pool settings (automatic preparation among them: without it a connection's reset discards the
+        // plans its triggers' functions cached, and the ceiling re-plans them on every transaction).
+        var application = new NpgsqlConnectionStringBuilder(ConnectionPoolDefaults.Apply(DatabaseRoles.From(options.Connection, null).Application))
         {
             MaxPoolSize = Math.Max(options.Concurrency, 20),
         };
@@ -46,15 +48,16 @@ public static class RunCommand
                           $"(warm-up {options.Warmup.TotalSeconds:0} s) · closed loop {options.Concurrency} workers · open loop {options.Rate} req/s · " +
                           $"{Environment.ProcessorCount} cores");
         var context = new ScenarioContext(workspaceId.Value, owner, http);
-        var results = new List<ScenarioResult>();
+        var scenarios = new List<IScenario>();
         foreach (var scenario in ScenarioCatalog.All().Where(s => Selected(options, s)))
         {
-            var skip = await scenario.PrepareAsync(context);
-            if (skip is not null)
-            {
-                Console.WriteLine($"- {scenario.Name}: skipped ({skip})");
-                continue;
-            }
+            if (await scenario.PrepareAsync(context) is { } skip) Console.WriteLine($"- {scenario.Name}: skipped ({skip})");
+            else scenarios.Add(scenario);
+        }
+        await HostWarmup.RunAsync(scenarios, http, options);
+        var results = new List<ScenarioResult>();
+        foreach (var scenario in scenarios)
+        {
             var result = await MeasureAsync(scenario, http, app, options, cpu);
             results.Add(result);
             Console.WriteLine(result.Describe());
