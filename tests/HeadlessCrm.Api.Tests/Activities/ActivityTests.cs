@@ -23,6 +23,21 @@ public sealed class ActivityTests(CrmApi api) : IClassFixture<CrmApi>
         Assert.Equal(call["occurredAt"]!.GetValue<string>(), call["timelineAt"]!.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("2026-11-02T13:30:00Z", "2026-11-02T13:30:00Z")]
+    [InlineData("2026-11-02T13:30:00.5Z", "2026-11-02T13:30:00.5Z")]
+    [InlineData("2026-11-02T13:30:00.120000Z", "2026-11-02T13:30:00.12Z")]
+    [InlineData("2026-11-02T13:30:00.000001Z", "2026-11-02T13:30:00.000001Z")]
+    [InlineData("2026-11-02T23:59:59.999999-02:00", "2026-11-03T01:59:59.999999Z")]
+    public async Task Timestamps_come_back_in_UTC_to_the_microsecond_without_trailing_zeros(string sent, string expected)
+    {
+        var ws = await api.NewWorkspaceAsync();
+        var created = await ws.Http.CreateAsync("/api/v1/activities", new { type = "call", subject = "At a moment", occurredAt = sent });
+        Assert.Equal(expected, created["occurredAt"]!.GetValue<string>());
+        var read = await ws.Http.GetJsonAsync($"/api/v1/activities/{created.Id()}");
+        Assert.Equal(expected, read["occurredAt"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_note_without_a_time_happened_now()
     {
